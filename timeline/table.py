@@ -1,0 +1,44 @@
+"""The event table: one row per event, typed columns, documented once here.
+
+``COLUMNS`` is the single source of truth for the canonical table: its order is the CSV's column order, its
+dtypes are the DataFrame's, and its descriptions are what the README documents (a test keeps them in step).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str          # a pandas dtype name
+    doc: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "string", "Stable identifier of the event within this table (`e1`, `e2`, ... in table order)."),
+    Column("start", "string", "First day the event covers, full ISO date `YYYY-MM-DD` (empty for an open start)."),
+    Column("end", "string", "Last day the event covers, full ISO date `YYYY-MM-DD` (month precision: the month's last day)."),
+    Column("precision", "string", "Granularity of `start`: `day`, `week`, `month`, `season`, `quarter`, `half`, `year`, `decade`, `century`, `time`."),
+    Column("end_precision", "string", "Granularity of `end` (differs from `precision` for intervals such as `since 2011`)."),
+    Column("timex_type", "string", "TIMEX3 type of the dating expression: `DATE` or `TIME` (empty for the publication event)."),
+    Column("timex_value", "string", "TIMEX3 value as normalized (`2015-10`, `2015-11-11`, `2011`)."),
+    Column("mod", "string", "TIMEX3 modifier: `START`, `MID`, `END`, `APPROX`, `BEFORE`, `AFTER`, ... (empty if none)."),
+    Column("edtf", "string", "The date in Extended Date/Time Format (`2015-10`, `2011/2015-11-12`, `2015-10~`)."),
+    Column("phrase", "string", "The temporal expression as written in the text (`(publication)` for the publication event)."),
+    Column("phrase_start", "Int64", "Character offset of the phrase in the source document's text."),
+    Column("phrase_end", "Int64", "Character offset just past the phrase."),
+    Column("headline", "string", "A few words summarizing the event, for chart labels and TimelineJS."),
+    Column("event_text", "string", "The sentence or clause the expression dates."),
+    Column("kind", "string", "`mention` (dated by an expression), `interval` (from/since/until ...), or `publication` (the article itself)."),
+    Column("anchor", "string", "How the date was anchored: `absolute`, `dct` (publication date), `ref` (an earlier date in the text), `event` (a dated mention of the same happening)."),
+    Column("flags", "string", "Guesses made, `;`-separated: `year_inferred`, `direction_from_tense`, `ambiguous_order`, `approximate`, `open_start`, `inferred`."),
+    Column("source_path", "string", "Path of the source document (as given on the command line); `;`-separated when merged."),
+    Column("source_title", "string", "Title of the source document."),
+    Column("published", "string", "Publication date and time of the source document (ISO 8601)."),
+    Column("sources_count", "Int64", "Number of source documents that report this event (1 unless merged)."),
+    Column("merge_note", "string", "Why mentions were merged into this event (empty if not merged)."),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+DTYPES: dict[str, str] = {c.name: c.dtype for c in COLUMNS}
