@@ -1,0 +1,161 @@
+"""Command line: each command is a thin layer over a public function of the library.
+
+``timeline build``    -> :func:`timeline.pipeline.build` then :meth:`Timeline.write`
+``timeline tag``      -> :func:`timeline.tag`
+``timeline evaluate`` -> :func:`timeline.evaluate.evaluate`
+``timeline render``   -> :func:`timeline.render.render_csv`
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+from . import __version__
+from .ingest import DATE_ORDERS, InputError, coerce_dct, find_header, read_document
+
+#: commands defined in other modules: each has ``add_parser(subparsers)`` and ``run(args) -> int``
+PLUGIN_COMMANDS = ("timeline.evaluate", "timeline.render")
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def _err(msg: str) -> None:
+    print(f"timeline: {msg}", file=sys.stderr)
+
+
+def _dct_arg(value: str):
+    try:
+        return coerce_dct(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_build_parser(sub) -> None:
+    p = sub.add_parser("build", help="build the event table and chart from articles",
+                       description="Read articles (files, folders, globs, - for stdin; default: seeds/) and write "
+                                   "events.csv, timeline.png and timeline.svg into --out (default: output/).")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders or globs (default: seeds/)")
+    p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--dct", type=_dct_arg, metavar="DATE",
+                   help="document creation time for every input, overriding the header (e.g. 2015-11-12)")
+    p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
+    p.add_argument("--narrative", action="store_true",
+                   help="documents without a date are read in narrative mode (their own dates anchor them)")
+    p.add_argument("--format", default="csv", metavar="FMT[,FMT]",
+                   help="table formats to write: csv, json, timelinejs, timeml (comma-separated; default csv)")
+    p.add_argument("--no-merge", dest="merge", action="store_false",
+                   help="keep every mention instead of merging the same event reported by several articles")
+    p.add_argument("--no-chart", dest="chart", action="store_false", help="do not draw timeline.png/.svg")
+    p.add_argument("--title", help="chart title (default: the first article's title)")
+    p.add_argument("--subtitle", help="chart subtitle")
+    p.add_argument("--credit", help="credit line under the chart")
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help="chart theme")
+    p.add_argument("--strict", action="store_true", help="stop at the first document that fails")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(func=run_build)
+
+
+def run_build(args) -> int:
+    from .pipeline import build
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    try:
+        tl = build(args.inputs or None, dct=args.dct, date_order=args.date_order, narrative=args.narrative,
+                   merge=args.merge, strict=args.strict, on_failure=lambda f: _err(f"{f.path}: {f.reason}"))
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_FAILURES
+    if not tl.documents:
+        _err("no document could be read" if tl.failures else "no input documents found")
+        if tl.failures:
+            tl.write(args.out, formats=(), chart=False)
+        return EXIT_FAILURES if tl.failures else EXIT_USAGE
+    chart_opts = {k: getattr(args, k) for k in ("title", "subtitle", "credit", "theme") if getattr(args, k)}
+    written = tl.write(args.out, formats=formats, chart=args.chart, **chart_opts)
+    if not args.quiet:
+        print(f"documents read: {tl.n_documents}"
+              + (f", failed: {len(tl.failures)}" if tl.failures else "")
+              + f"; expressions found: {tl.n_expressions}; events written: {len(tl.events)}", file=sys.stderr)
+        print("files written: " + ", ".join(str(p) for p in written), file=sys.stderr)
+    return EXIT_FAILURES if tl.failures else EXIT_OK
+
+
+def add_tag_parser(sub) -> None:
+    p = sub.add_parser("tag", help="print the temporal expressions of a text as JSON lines",
+                       description="Tag FILE (or stdin) and print one JSON object per expression: start, end "
+                                   "(character offsets into the input), text, type, value, mod, anchor, flags.")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    p.add_argument("--dct", type=_dct_arg, metavar="DATE",
+                   help="document creation time; default: the file's date header, else narrative mode")
+    p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
+    p.add_argument("--format", choices=("jsonl", "timeml"), default="jsonl", help="output format")
+    p.set_defaults(func=run_tag)
+
+
+def run_tag(args) -> int:
+    from .ingest import decode
+    from .tagger import tag
+
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            doc = read_document(args.file, narrative=True)   # checks the file; offsets refer to doc.text
+            data = None
+        text = decode(data, "<stdin>").text if data is not None else doc.text
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_FAILURES
+    dct = args.dct
+    if dct is None:
+        dct = find_header(text, args.date_order)[1]
+        if dct is None:
+            _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
+    timexes = tag(text, dct)
+    if args.format == "timeml":
+        from .timeml import to_timeml
+
+        sys.stdout.write(to_timeml(text, timexes, dct=dct))
+        return EXIT_OK
+    for t in timexes:
+        sys.stdout.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Temporal event timelines from news and "
+                                     "history text.")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_build_parser(sub)
+    add_tag_parser(sub)
+    for name in PLUGIN_COMMANDS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):      # plugin commands set run via set_defaults(func=...) or expose run()
+        module = importlib.import_module(f"timeline.{args.command}")
+        return module.run(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
