@@ -268,11 +268,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, *, tagger: Callable | None = None) -> int:
     """Run ``timeline evaluate``: 0 when every floor holds, 1 when one fails, 2 when the input is unusable."""
     try:
-        report = evaluate(args.paths)
-    except (OSError, ValueError) as exc:
+        report = evaluate(args.paths, tagger=tagger)
+    except (OSError, ValueError, ImportError) as exc:    # ImportError: no tagger module to evaluate
         print(f"timeline evaluate: {exc}", file=sys.stderr)
         return 2
     if args.json:
