@@ -104,6 +104,8 @@ def test_to_timeml_dct_forms():
     doc = parse_timeml(to_timeml("x", [], dct="2001-02-03"))
     assert (doc.dct, doc.dct_type) == (dt.date(2001, 2, 3), "DATE")
     assert "<DCT>" not in to_timeml("x", [], dct=None)
+    midnight = parse_timeml(to_timeml("x", [], dct=dt.datetime(2001, 2, 3)))
+    assert (midnight.dct, midnight.dct_value, midnight.dct_type) == (dt.date(2001, 2, 3), "2001-02-03", "DATE")
 
 
 def test_to_timeml_round_trips_the_parsed_document():

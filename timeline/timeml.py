@@ -156,6 +156,8 @@ def _attr(s: str) -> str:
 def _dct_value(dct) -> tuple[str, str]:
     if dct is None:
         return "", ""
+    if isinstance(dct, _dt.datetime) and dct.time() == _dt.time(0):
+        dct = dct.date()            # a date given as a datetime at midnight (as --dct gives it) stays a DATE
     if isinstance(dct, _dt.datetime):
         return dct.strftime("%Y-%m-%dT%H:%M:%S" if dct.second else "%Y-%m-%dT%H:%M"), "TIME"
     if isinstance(dct, _dt.date):
@@ -181,8 +183,8 @@ def _non_overlapping(text: str, timexes: Iterable[Timex]) -> list[Timex]:
 def to_timeml(text: str, timexes: Iterable[Timex], dct=None, doc_id: str = "doc") -> str:
     """A TimeML document for ``text`` with a TIMEX3 tag for each of ``timexes``.
 
-    ``dct`` (date, datetime, ISO string or None) becomes the ``<DCT>`` TIMEX3 ``t0``; without it there is no
-    DCT element. Tag ids are the timexes' own ``tid`` when all are set and distinct, else ``t1``, ``t2``, ...
+    ``dct`` (date, datetime, ISO string or None) becomes the ``<DCT>`` TIMEX3 ``t0``, typed DATE for a date
+    (or a datetime at exactly midnight) and TIME otherwise; without it there is no DCT element. Tag ids are the timexes' own ``tid`` when all are set and distinct, else ``t1``, ``t2``, ...
     The extent of each tag is taken from the offsets (``start``/``end``), not from ``Timex.text``.
     Reading the result with :func:`parse_timeml` gives back ``text`` and the same offsets, type, value and mod
     (except for characters XML cannot hold, written as spaces).
