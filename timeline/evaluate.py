@@ -191,8 +191,8 @@ def score_document(doc: TimeMLDocument, system: Sequence, corpus: str = "") -> t
 
     def err(kind: str, g=None, t=None) -> EvalError:
         span = g if g is not None else t
-        return EvalError(kind=kind, corpus=corpus, file=doc.path, sentence=sentence_around(doc.text, span.start, span.end),
-                         start=span.start, end=span.end,
+        return EvalError(kind=kind, corpus=corpus, file=doc.path,
+                         sentence=sentence_around(doc.text, span.start, span.end), start=span.start, end=span.end,
                          gold_text=doc.text[g.start:g.end] if g is not None else "",
                          gold_type=g.type if g is not None else "",
                          gold_value=g.value if g is not None else "",

@@ -184,7 +184,8 @@ def to_timeml(text: str, timexes: Iterable[Timex], dct=None, doc_id: str = "doc"
     """A TimeML document for ``text`` with a TIMEX3 tag for each of ``timexes``.
 
     ``dct`` (date, datetime, ISO string or None) becomes the ``<DCT>`` TIMEX3 ``t0``, typed DATE for a date
-    (or a datetime at exactly midnight) and TIME otherwise; without it there is no DCT element. Tag ids are the timexes' own ``tid`` when all are set and distinct, else ``t1``, ``t2``, ...
+    (or a datetime at exactly midnight) and TIME otherwise; without it there is no DCT element.
+    Tag ids are the timexes' own ``tid`` when all are set and distinct, else ``t1``, ``t2``, ...
     The extent of each tag is taken from the offsets (``start``/``end``), not from ``Timex.text``.
     Reading the result with :func:`parse_timeml` gives back ``text`` and the same offsets, type, value and mod
     (except for characters XML cannot hold, written as spaces).
