@@ -100,6 +100,7 @@ def test_errors_list_missed_spurious_value_and_type(corpus):
     text = report.errors_text()
     assert text.startswith("errors: 1 missed, 1 spurious, 1 value, 1 type")
     assert "Trading resumes [[Friday morning]]." in text
+    assert report.error_classes() == [("missed SET", 1), ("spurious DATE", 1), ("type DURATION", 1), ("value TIME", 1)]
 
 
 def test_tagger_gets_plain_text_and_dct_from_the_dct_element(corpus):

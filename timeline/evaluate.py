@@ -127,9 +127,18 @@ class Report:
                          f"{s.type_accuracy:>7.3f} {s.f1('type'):>6.3f}")
         return "\n".join(lines)
 
+    def error_classes(self) -> list[tuple[str, int]]:
+        """Error counts by kind and TIMEX3 type (gold type; system type for spurious), largest first."""
+        counts: dict[str, int] = {}
+        for e in self.errors:
+            key = f"{e.kind} {e.gold_type or e.system_type}"
+            counts[key] = counts.get(key, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
     def errors_text(self) -> str:
         counts = {k: sum(e.kind == k for e in self.errors) for k in ("missed", "spurious", "value", "type")}
-        lines = ["errors: " + ", ".join(f"{n} {k}" for k, n in counts.items())]
+        lines = ["errors: " + ", ".join(f"{n} {k}" for k, n in counts.items()),
+                 "by class: " + ", ".join(f"{k} {n}" for k, n in self.error_classes())]
         for e in self.errors:
             gold = f"{e.gold_text!r} {e.gold_type} {e.gold_value}" if e.gold_text else "-"
             system = f"{e.system_text!r} {e.system_type} {e.system_value}" if e.system_text else "-"
