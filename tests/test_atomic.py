@@ -1,0 +1,151 @@
+"""Outputs are written atomically, and output paths never escape ``--out``.
+
+A child process writes through :func:`timeline.atomic.atomic_write` and is SIGKILLed mid-way: the target must
+hold the previous complete content or the new complete content, never a torn file.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.atomic import atomic_write, write_text
+
+ROOT = Path(__file__).resolve().parents[1]
+ROWS = 200_000           # ~10 MB per version: long enough to be killed in the middle of a write
+
+
+def _child_env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def version(tag: str, rows: int = ROWS) -> str:
+    """A complete CSV whose every row names its version, closed by an END line (so a torn file is visible)."""
+    return "n,version\n" + "".join(f"{i},{tag}\n" for i in range(rows)) + f"END,{tag}\n"
+
+
+SLOW_WRITER = textwrap.dedent("""
+    import sys
+    from timeline.atomic import atomic_write
+    target, rows = sys.argv[1], int(sys.argv[2])
+    with atomic_write(target, "w", newline="") as fh:
+        fh.write("n,version\\n")
+        for i in range(rows):
+            fh.write(f"{i},new\\n")
+            if i == rows // 2:
+                fh.flush()
+                print("halfway", flush=True)    # the parent kills us now
+                sys.stdin.readline()            # blocks until killed
+        fh.write("END,new\\n")
+""")
+
+LOOPING_WRITER = textwrap.dedent("""
+    import sys
+    from timeline.atomic import write_text
+    target, rows = sys.argv[1], int(sys.argv[2])
+    print("started", flush=True)
+    n = 0
+    while True:
+        tag = "a" if n % 2 else "b"
+        write_text(target, "n,version\\n" + "".join(f"{i},{tag}\\n" for i in range(rows)) + f"END,{tag}\\n")
+        n += 1
+""")
+
+
+def test_killed_mid_write_leaves_the_previous_file(tmp_path):
+    target = tmp_path / "events.csv"
+    old = version("old", 1000)
+    write_text(target, old)
+    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), str(ROWS)], env=_child_env(),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "halfway"
+        temps = list(tmp_path.glob(".events.csv.*.tmp"))
+        assert temps and temps[0].stat().st_size > 0, "the child writes beside the target, not into it"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert target.read_text(encoding="utf-8") == old
+    # what a kill leaves behind is a hidden temporary file, never a file a reader would take for output
+    leftovers = [p.name for p in tmp_path.iterdir() if p != target]
+    assert all(name.startswith(".events.csv.") and name.endswith(".tmp") for name in leftovers)
+
+
+def test_completed_write_replaces_the_file_whole(tmp_path):
+    target = tmp_path / "events.csv"
+    write_text(target, version("old", 10))
+    done = subprocess.run([sys.executable, "-c", SLOW_WRITER.replace("sys.stdin.readline()", "pass"),
+                           str(target), "1000"], env=_child_env(), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8") == "n,version\n" + "".join(f"{i},new\n" for i in range(1000)) \
+        + "END,new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"], "no temporary file is left on success"
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.13, 0.31, 0.57, 0.89, 1.3])
+def test_killed_at_any_moment_leaves_one_complete_version(tmp_path, delay):
+    """A writer that rewrites the file over and over is killed at an arbitrary moment (mid-write, mid-fsync or
+    mid-rename): the file is always one complete version."""
+    target = tmp_path / "events.csv"
+    rows = 20_000
+    write_text(target, version("a", rows))
+    child = subprocess.Popen([sys.executable, "-c", LOOPING_WRITER, str(target), str(rows)], env=_child_env(),
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "started"
+        time.sleep(delay)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    content = target.read_text(encoding="utf-8")
+    assert content in (version("a", rows), version("b", rows)), "torn file"
+
+
+def test_exception_inside_the_block_keeps_the_old_file(tmp_path):
+    target = tmp_path / "out.json"
+    write_text(target, "old")
+    with pytest.raises(RuntimeError):
+        with atomic_write(target) as fh:
+            fh.write("half of the new")
+            raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def _article(title: str) -> str:
+    return (f"{title}\nPublished 12.11.2015 14:12\n\n"
+            "Officials said on Wednesday that the talks had begun in October. Fars reported it on Oct. 23.\n")
+
+
+@pytest.mark.parametrize("title", ["../../etc/x", "/etc/passwd", "..\\..\\win", "a/../../b", "..", "~/x",
+                                   "x:y|z*?<>", "CON", "", " "])
+def test_a_title_cannot_steer_an_output_path(tmp_path, monkeypatch, title):
+    """Every profile (csv, json, timelinejs, timeml) writes inside --out whatever the article's title says."""
+    pytest.importorskip("timeline.export", reason="export profiles (timeline/export.py) not written yet")
+    pytest.importorskip("timeline.tagger", reason="tagger (timeline/tagger.py) not written yet")
+    from timeline.cli import main
+
+    work = tmp_path / "work" / "deep" / "er"
+    work.mkdir(parents=True)
+    (work / "article.txt").write_text(_article(title), encoding="utf-8")
+    out = work / "out"
+    monkeypatch.chdir(work)
+    before = {p for p in tmp_path.rglob("*")}
+    code = main(["build", "article.txt", "--out", "out", "--format", "csv,json,timelinejs,timeml",
+                 "--no-chart", "--quiet", "--title", title])
+    assert code == 0
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert created, "nothing was written"
+    outside = [p for p in created if out.resolve() not in p.resolve().parents and p.resolve() != out.resolve()]
+    assert outside == [], f"written outside --out: {outside}"
+    for p in created:
+        assert not p.is_symlink()
