@@ -1,0 +1,107 @@
+"""Calendar arithmetic for resolution (pendulum does the month and year arithmetic) and TIMEX3 formatting."""
+from __future__ import annotations
+
+import datetime as _dt
+
+import pendulum
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_start(code: str) -> int:
+    return SEASON_START[code]
+
+
+def season_of(date: _dt.date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(date.month, "FA")
+
+
+def start_of(date: _dt.date, granularity: str) -> _dt.date:
+    """The first day of the period of ``granularity`` containing ``date``."""
+    if granularity in ("quarter", "half"):
+        size = 3 if granularity == "quarter" else 6
+        return _dt.date(date.year, (date.month - 1) // size * size + 1, 1)
+    if granularity == "month":
+        return _dt.date(date.year, date.month, 1)
+    if granularity == "year":
+        return _dt.date(date.year, 1, 1)
+    if granularity == "season":
+        month = season_start(season_of(date))
+        year = date.year - 1 if month == 12 and date.month < 12 else date.year
+        return _dt.date(year, month, 1)
+    if granularity in ("week", "weekend"):
+        return date - _dt.timedelta(days=date.isoweekday() - 1)
+    return date
+
+
+def shift(date: _dt.date, unit: str, n: int) -> _dt.date:
+    """``date`` moved by ``n`` units (day, week, weekend, month, quarter, half, season, year, decade, century)."""
+    d = pendulum.date(date.year, date.month, date.day)
+    if unit == "day":
+        d = d.add(days=n)
+    elif unit in ("week", "weekend"):
+        d = d.add(weeks=n)
+    elif unit == "month":
+        d = d.add(months=n)
+    elif unit == "quarter":
+        d = d.add(months=3 * n)
+    elif unit in ("half",):
+        d = d.add(months=6 * n)
+    elif unit == "season":
+        d = d.add(months=3 * n)
+    elif unit == "year":
+        d = d.add(years=n)
+    elif unit == "decade":
+        d = d.add(years=10 * n)
+    elif unit == "century":
+        d = d.add(years=100 * n)
+    elif unit == "millennium":
+        d = d.add(years=1000 * n)
+    return _dt.date(d.year, d.month, d.day)
+
+
+def format_at(date: _dt.date, granularity: str, season: str | None = None) -> str:
+    """The TIMEX3 value of the period of ``granularity`` containing ``date``."""
+    if granularity in ("day", "hour", "minute", "second"):
+        return date.isoformat()
+    if granularity == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    if granularity == "year":
+        return f"{date.year:04d}"
+    if granularity == "quarter":
+        return f"{date.year:04d}-Q{(date.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{date.year:04d}-H{(date.month - 1) // 6 + 1}"
+    if granularity in ("week", "weekend"):
+        year, week, _ = date.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "weekend" else "")
+    if granularity == "season":
+        return f"{date.year:04d}-{season or season_of(date)}"
+    if granularity == "decade":
+        return f"{date.year // 10:03d}"
+    if granularity == "century":
+        return f"{date.year // 100:02d}"
+    if granularity == "millennium":
+        return f"{date.year // 1000}"
+    return date.isoformat()
+
+
+def holiday_date(rule: str, year: int) -> _dt.date:
+    """The date of a holiday rule in ``year``: "MM-DD", or "MM-nth-weekday" (nth -1 = last; a trailing + means
+    the day after that weekday, as for US Election Day, the Tuesday after the first Monday)."""
+    parts = rule.rstrip("+").split("-")
+    if len(parts) == 2:
+        return _dt.date(year, int(parts[0]), int(parts[1]))
+    if parts[1] == "":       # "05--1-1": negative nth
+        month, nth, weekday = int(parts[0]), -int(parts[2]), int(parts[3])
+    else:
+        month, nth, weekday = int(parts[0]), int(parts[1]), int(parts[2])
+    if nth > 0:
+        first = _dt.date(year, month, 1)
+        day = first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = shift(_dt.date(year, month, 1), "month", 1) - _dt.timedelta(days=1)
+        day = last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    if rule.endswith("+"):
+        day += _dt.timedelta(days=1)
+    return day

@@ -1,0 +1,79 @@
+"""Regular-expression building blocks for the recognizer, built once from the lexicon.
+
+Every pattern is compiled with IGNORECASE; month and weekday names are wrapped in ``(?-i:...)`` so that only
+capitalized forms match ("May" the month, never "may" the verb). No pattern nests unbounded repetitions, so
+matching stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, alternation, load
+
+
+def _cased(words) -> str:
+    """Case-sensitive alternation of Capitalized and UPPER-CASE forms."""
+    forms = set()
+    for w in words:
+        forms.add(w)
+        forms.add(w.upper())
+    return "(?-i:" + alternation(forms) + ")"
+
+
+@dataclass(frozen=True)
+class Blocks:
+    month: str          # any month name or abbreviation
+    month_full: str     # month names and dotted abbreviations (safe to match alone)
+    weekday: str
+    weekday_full: str
+    cardinal: str       # number in words or digits
+    vague_num: str
+    ordinal_word: str
+    unit: str
+    unit_plural: str
+    season: str
+    pod: str            # part of day word
+    holiday: str
+    vague: str
+    amount_mod: str
+    point_mod: str
+
+
+@functools.lru_cache(maxsize=4)
+def blocks(directory: str | None = None) -> Blocks:
+    lex: Lexicon = load(directory)
+    full = [m for m in lex.months if len(m) > 3 or m.endswith(".") or m in ("May", "June", "July")]
+    ones = [w for w, (v, k) in lex.numbers.items() if k == "cardinal" and isinstance(v, int) and v < 10
+            and " " not in w and w not in ("a", "an", "another")]
+    cardinals = [w for w, (v, k) in lex.numbers.items() if k == "cardinal"]
+    tens = [w for w, (v, k) in lex.numbers.items() if k == "tens"]
+    word_number = (f"(?:{alternation(tens)}(?:[\\s-]{alternation(ones)})?|{alternation(cardinals)})")
+    cardinal = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{word_number}(?:\s+and\s+a\s+half)?)"
+    ordinals = [w for w, (v, k) in lex.numbers.items() if k == "ordinal" and v != -1]
+    units = list(lex.units)
+    plural = [u for u in units if u.endswith("s") or u in ("centuries", "millennia")]
+    return Blocks(
+        month=_cased(lex.months),
+        month_full=_cased(full),
+        weekday=_cased(lex.weekdays),
+        weekday_full=_cased([w for w in lex.weekdays if not w.endswith(".")]),
+        cardinal=cardinal,
+        vague_num=alternation([w for w, (v, k) in lex.numbers.items() if k == "vague"]),
+        ordinal_word=alternation(ordinals),
+        unit=alternation(units),
+        unit_plural=alternation(plural),
+        season=alternation(lex.seasons),
+        pod=alternation([p for p, c in lex.parts_of_day.items() if ":" not in c]),
+        holiday="(?-i:" + alternation(lex.holidays) + ")",
+        vague=alternation(lex.vague),
+        amount_mod=alternation([m for m, (_, pos) in lex.modifiers.items() if pos == "amount"]),
+        point_mod=alternation([m for m, (_, pos) in lex.modifiers.items() if pos == "point"]),
+    )
+
+
+def compile_pattern(template: str, directory: str | None = None) -> re.Pattern:
+    """Compile ``template`` after substituting ``<<month>>``, ``<<weekday>>``, ... with the lexicon's blocks."""
+    b = blocks(directory).__dict__
+    return re.compile(re.sub(r"<<(\w+)>>", lambda m: b[m.group(1)], template), re.IGNORECASE)

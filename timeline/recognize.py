@@ -1,0 +1,104 @@
+"""Recognition: find every temporal expression in a text and say what it says by itself.
+
+:func:`recognize` runs the rules of :mod:`timeline.rules_calendar` and :mod:`timeline.rules_relative` (compiled
+regular expressions built from the vocabulary files), keeps the longest non-overlapping candidates and returns
+:class:`Mention` spans with :class:`Partial` values. It never sees the document creation time.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import rules_calendar, rules_relative
+from .lexicon import Lexicon, load
+from .model import Mention
+from .patterns import compile_pattern
+from .rules_calendar import INVALID, Rule
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    order: int
+    rule: str
+    hit: object
+
+
+@functools.lru_cache(maxsize=4)
+def compiled_rules(directory: str | None = None) -> tuple[CompiledRule, ...]:
+    rules = rules_calendar.RULES + rules_relative.RULES
+    names = [r.name for r in rules]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"duplicated rule names: {sorted(duplicates)}")
+    return tuple(CompiledRule(r, compile_pattern(r.template, directory)) for r in rules)
+
+
+def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    window_start = max(0, start - 30)
+    window = text[window_start:min(len(text), end + 30)]
+    for pattern in lex.false_positives:
+        for m in pattern.finditer(window):
+            s, e = m.start() + window_start, m.end() + window_start
+            if s < end and start < e and s <= start:
+                return True
+    return False
+
+
+def candidates(text: str, directory: str | None = None) -> list[Candidate]:
+    """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
+    lex = load(directory)
+    found = []
+    for order, compiled in enumerate(compiled_rules(directory)):
+        for m in compiled.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            hit = compiled.rule.handler(m, lex, text)
+            if hit is None:
+                continue
+            start, end = m.span("t") if "t" in compiled.regex.groupindex and m.group("t") else m.span()
+            while end > start and text[end - 1] in " ,\n\t":
+                end -= 1
+            while start < end and text[start] in " ,\n\t":
+                start += 1
+            if start >= end:
+                continue
+            found.append(Candidate(start, end, compiled.rule.priority, order, compiled.rule.name, hit))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Longest first, then priority; an INVALID candidate blocks everything it overlaps."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.priority, c.order, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        if c.hit is not INVALID:
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def recognize(text: str, directory: str | None = None) -> list[Mention]:
+    """Temporal expressions in ``text`` as mentions with partial values, sorted and non-overlapping."""
+    lex = load(directory)
+    mentions = []
+    for c in select(candidates(text, directory)):
+        if _is_false_positive(lex, text, c.start, c.end):
+            continue
+        partial = c.hit.partial
+        if c.hit.flags:
+            partial = partial.__class__(**{**partial.__dict__,
+                                           "extra": partial.extra + (("flags", c.hit.flags),)})
+        mentions.append(Mention(c.start, c.end, text[c.start:c.end], c.hit.type, partial, c.rule))
+    return mentions

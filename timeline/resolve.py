@@ -1,0 +1,261 @@
+"""Resolution: turn partial values into TIMEX3 values. The only code that knows the anchor.
+
+News mode (a DCT is given): deictic expressions ("yesterday", "last week") count from the DCT; anaphoric ones
+("the day before", "two days later", "that quarter") from the most recent date in the text, falling back to the
+DCT; an underspecified date (a bare weekday, month, or "Oct. 23") takes its year or week from the DCT in the
+direction given by the tense of its clause (:mod:`timeline.tense`), the past by default.
+Narrative mode (``dct=None``): the text's own dates anchor everything; with no date yet the value keeps X
+placeholders (``XXXX-10-23``) and the anchor is "none". The wall clock is never read.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import pendulum
+
+from . import tense
+from .calendar_math import (format_at, holiday_date, season_start, shift, start_of)
+from .model import Mention, Partial, Timex
+
+UNANCHORED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
+              "half": "XXXX-HX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX", "season": "XXXX-XX",
+              "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
+
+
+@dataclass
+class Reference:
+    """The current anchor for anaphora: a date and the granularity it was written at."""
+    date: _dt.date | None = None
+    granularity: str | None = None
+    from_text: bool = False
+
+
+def _extra(p: Partial) -> dict:
+    return dict(p.extra)
+
+
+def to_datetime(dct) -> _dt.datetime | None:
+    if dct is None or dct == "":
+        return None
+    if isinstance(dct, _dt.datetime):
+        return dct.replace(tzinfo=None)
+    if isinstance(dct, _dt.date):
+        return _dt.datetime(dct.year, dct.month, dct.day)
+    parsed = pendulum.parse(str(dct).strip(), strict=False)
+    if isinstance(parsed, _dt.datetime):
+        return _dt.datetime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second)
+    return _dt.datetime(parsed.year, parsed.month, parsed.day)
+
+
+class Resolver:
+    def __init__(self, text: str, dct: _dt.datetime | None):
+        self.text = text
+        self.dct = dct
+        self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
+
+    # -- anchors --------------------------------------------------------------------------------------------
+    def deictic_anchor(self) -> tuple[_dt.date | None, str]:
+        if self.dct is not None:
+            return self.dct.date(), "dct"
+        return self.ref.date, "ref" if self.ref.date else "none"
+
+    def anaphoric_anchor(self) -> tuple[_dt.date | None, str]:
+        if self.ref.date is not None and (self.ref.from_text or self.dct is None):
+            return self.ref.date, "ref"
+        return self.deictic_anchor()
+
+    # -- main -----------------------------------------------------------------------------------------------
+    def resolve(self, m: Mention) -> Timex:
+        p = m.partial
+        extra = _extra(p)
+        flags = list(extra.get("flags", ()))
+        value, anchor, granularity, date = self._value(m, p, extra, flags)
+        mod = p.mod
+        if mod == "APPROX" and "approximate" not in flags:
+            flags.append("approximate")
+        if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century"):
+            self.ref = Reference(date, granularity, True)
+        return Timex(m.start, m.end, m.text, m.type, value, mod, anchor, tuple(flags))
+
+    def _value(self, m, p, extra, flags):
+        if p.value is not None:
+            anchor = "dct" if p.value.endswith("_REF") else "absolute"
+            return p.value, anchor, None, None
+        if "latest" in extra:
+            return self._latest(extra["latest"])
+        if "holiday" in extra:
+            return self._holiday(m, p, extra, flags)
+        if p.offset is not None:
+            return self._relative(m, p, extra, flags)
+        if p.year is not None or p.decade is not None or p.century is not None:
+            return self._absolute(p)
+        return self._underspecified(m, p, extra, flags)
+
+    def _absolute(self, p: Partial):
+        if p.decade is not None:
+            return f"{p.decade:03d}", "absolute", "decade", None
+        if p.century is not None:
+            return f"{p.century:02d}", "absolute", "century", None
+        g = p.granularity or "year"
+        date = _dt.date(p.year, p.month or (season_start(p.season) if p.season else 1), p.day or 1)
+        if p.quarter:
+            date = _dt.date(p.year, 3 * p.quarter - 2, 1)
+        if p.half:
+            date = _dt.date(p.year, 6 * p.half - 5, 1)
+        value = format_at(date, g, season=p.season)
+        return self._with_time(value, p), "absolute", g, date
+
+    def _with_time(self, value: str, p: Partial) -> str:
+        if p.hour is not None:
+            return f"{value}T{p.hour:02d}:{(p.minute or 0):02d}"
+        if p.part_of_day:
+            return f"{value}T{p.part_of_day}"
+        return value
+
+    def _latest(self, granularity: str):
+        """'the quarter', 'the latest period', 'that quarter': the quarter last spoken of, else the last one."""
+        if self.ref.from_text and self.ref.granularity == granularity:
+            return format_at(self.ref.date, granularity), "ref", granularity, self.ref.date
+        base, anchor = self.deictic_anchor()
+        if base is None:
+            return UNANCHORED.get(granularity, "XXXX"), "none", None, None
+        date = shift(start_of(base, granularity), granularity, -1)
+        return format_at(date, granularity), anchor, granularity, date
+
+    def _holiday(self, m, p, extra, flags):
+        rule = extra["holiday"]
+        if p.year is not None:
+            date = holiday_date(rule, p.year)
+            return format_at(date, "day"), "absolute", "day", date
+        base, anchor = self.deictic_anchor()
+        if base is None:
+            date = holiday_date(rule, 2000)
+            return f"XXXX-{date.month:02d}-{date.day:02d}", "none", None, None
+        sign, from_tense = self._direction(m, extra)
+        options = [holiday_date(rule, y) for y in (base.year - 1, base.year, base.year + 1)]
+        date = _pick(options, base, sign)
+        flags.append("year_inferred")
+        if from_tense:
+            flags.append("direction_from_tense")
+        return format_at(date, "day"), anchor, "day", date
+
+    def _relative(self, m, p, extra, flags):
+        unit, n = p.offset
+        if p.anchor == "ref":
+            base, anchor = self.anaphoric_anchor()
+        else:
+            base, anchor = self.deictic_anchor()
+        g = p.granularity or unit
+        if base is None:
+            return UNANCHORED.get(g, "XXXX"), "none", None, None
+        if extra.get("same_unit") and self.ref.from_text and self.ref.granularity in ("quarter", "half"):
+            g = self.ref.granularity
+            base = self.ref.date
+            anchor = "ref"
+        elif extra.get("same_unit") == "quarter" and unit == "year" and g == "year":
+            g = "year"
+        if unit in ("hour", "minute", "second") and self.dct is not None:
+            moment = self.dct + _dt.timedelta(**{unit + "s": n})
+            if unit == "second":
+                return format_at(moment.date(), "day"), anchor, "day", moment.date()
+            return moment.strftime("%Y-%m-%dT%H:%M"), anchor, "minute", moment.date()
+        date = shift(base, unit, n)
+        if p.month is not None:
+            date = _dt.date(date.year, p.month, p.day or 1)
+        if p.weekday is not None:
+            date = date + _dt.timedelta(days=p.weekday - date.isoweekday())
+        if unit == "week" and g == "weekend":
+            value = format_at(date, "weekend")
+        else:
+            value = format_at(date, g)
+        return self._with_time(value, p), anchor, g, date
+
+    def _direction(self, m, extra):
+        if "dir" in extra:
+            return extra["dir"], False
+        default = -1
+        return tense.past_or_future(self.text, m.start, m.end, default)
+
+    def _underspecified(self, m, p, extra, flags):
+        base, anchor = self.deictic_anchor()
+        g = p.granularity or "day"
+        if base is None:
+            return self._placeholder(p, g), "none", None, None
+        sign, from_tense = self._direction(m, extra)
+        if p.weekday is not None and p.month is None:
+            date = _weekday(base, p.weekday, sign, "dir" in extra)
+            return self._with_time(format_at(date, "day"), p), anchor, "day", date
+        flags.append("year_inferred")
+        if from_tense:
+            flags.append("direction_from_tense")
+        years = (base.year - 1, base.year, base.year + 1)
+        if p.month is not None:
+            options = []
+            for y in years:
+                try:
+                    options.append(_dt.date(y, p.month, p.day or 1))
+                except ValueError:
+                    continue
+            cmp_base = base if p.day else _dt.date(base.year, base.month, 1)
+            date = _pick(options, cmp_base, sign)
+            return self._with_time(format_at(date, g), p), anchor, g, date
+        if p.quarter or p.half:
+            size = 3 if p.quarter else 6
+            idx = p.quarter or p.half
+            options = [_dt.date(y, size * idx - size + 1, 1) for y in years]
+            date = _pick(options, start_of(base, "quarter" if p.quarter else "half"), sign)
+            return format_at(date, g), anchor, g, date
+        if p.season:
+            options = [_dt.date(y, season_start(p.season), 1) for y in years]
+            d = extra.get("dir")
+            if d == 0:
+                date = _dt.date(base.year, season_start(p.season), 1)
+            else:
+                date = _pick(options, start_of(base, "season"), sign, strict=d is not None)
+            return format_at(date, "season", season=p.season), anchor, "season", date
+        return self._placeholder(p, g), "none", None, None
+
+    def _placeholder(self, p: Partial, g: str) -> str:
+        if p.month is not None and p.day is not None:
+            return f"XXXX-{p.month:02d}-{p.day:02d}"
+        if p.month is not None:
+            return f"XXXX-{p.month:02d}"
+        if p.weekday is not None:
+            return f"XXXX-WXX-{p.weekday}"
+        if p.quarter:
+            return f"XXXX-Q{p.quarter}"
+        if p.half:
+            return f"XXXX-H{p.half}"
+        if p.season:
+            return f"XXXX-{p.season}"
+        return UNANCHORED.get(g, "XXXX")
+
+
+def _pick(options, base, sign, strict=False):
+    """The latest option on or before ``base`` (sign -1) or the earliest on or after it (sign +1)."""
+    if sign < 0:
+        before = [d for d in options if (d < base if strict else d <= base)]
+        return max(before) if before else min(options)
+    after = [d for d in options if (d > base if strict else d >= base)]
+    return min(after) if after else max(options)
+
+
+def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool) -> _dt.date:
+    if explicit and sign == 0:      # "this Friday": the one in the current week
+        return base + _dt.timedelta(days=weekday - base.isoweekday())
+    delta = (weekday - base.isoweekday()) % 7
+    if sign > 0:
+        if explicit and delta == 0:
+            delta = 7
+        return base + _dt.timedelta(days=delta)
+    back = (base.isoweekday() - weekday) % 7
+    if explicit and back == 0:
+        back = 7
+    return base - _dt.timedelta(days=back)
+
+
+def resolve(mentions: list[Mention], text: str, dct) -> list[Timex]:
+    """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative)."""
+    resolver = Resolver(text, to_datetime(dct))
+    return [resolver.resolve(m) for m in mentions]

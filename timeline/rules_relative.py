@@ -1,0 +1,345 @@
+"""Recognition rules for weekdays, deictic and anaphoric expressions, durations, sets and vague references.
+
+Same conventions as :mod:`timeline.rules_calendar`: a pattern template, a handler returning a :class:`Hit`,
+``None`` or ``INVALID``, and an EXAMPLE per rule.
+"""
+from __future__ import annotations
+
+import re
+
+from .rules_calendar import INVALID, YREL, Hit, P, Rule, mod_of  # noqa: F401  (INVALID re-exported)
+
+DIRECTION = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
+             "this": 0, "current": 0, "same": 0, "that": 0, "present": 0, "this past": -1, "this coming": 1,
+             "the past": -1, "the coming": 1, "the next": 1, "the last": -1, "the previous": -1,
+             "the following": 1, "the same": 0, "the current": 0, "the present": 0}
+ANAPHORIC = {"previous", "preceding", "following", "same", "that"}
+POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+       "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF"}
+
+
+def _pod(word):
+    return POD[re.sub(r"\s+", " ", word.lower())] if word else None
+
+
+def weekday_rule(m, lex, text):
+    # EXAMPLE: on Wednesday / last Friday / next Tuesday / Friday morning / Wednesday night / Friday's
+    wd = lex.weekday(m.group("wd"))
+    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    pod = _pod(m.group("pod"))
+    extra = {}
+    mod = None
+    if rel in ("early", "late", "earlier", "later"):
+        mod = mod_of(rel)
+    elif rel:
+        extra["dir"] = DIRECTION.get(rel, 0) if rel not in ("this",) else 0
+        if rel == "this":
+            extra["dir"] = 0
+    typ = "TIME" if pod and m.group("pod").lower() in ("morning", "afternoon", "evening", "night",
+                                                       "overnight") else "DATE"
+    return Hit(typ if pod else "DATE", P(weekday=wd, part_of_day=pod, mod=mod, granularity="day", anchor="dct",
+                                        extra=extra))
+
+
+def weekday_set(m, lex, text):
+    # EXAMPLE: every Monday / each Thursday / on Tuesdays / Tuesday nights
+    wd = lex.weekday(m.group("wd").rstrip("s") if m.group("wd").endswith("s") and m.group("wd")[:-1] in
+                     lex.weekdays else m.group("wd"))
+    pod = _pod(m.group("pod"))
+    value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+    return Hit("SET", P(value=value))
+
+
+DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def deictic_rule(m, lex, text):
+    # EXAMPLE: yesterday / today / late yesterday / yesterday morning / tonight / the day before yesterday
+    word = m.group("d").lower()
+    n = DEICTIC[word]
+    if m.group("before"):
+        n += -1 if "before" in m.group("before").lower() else 1
+    pod = _pod(m.group("pod")) or ("NI" if word == "tonight" else None)
+    mod = mod_of(m.group("mod"))
+    typ = "TIME" if pod else "DATE"
+    return Hit(typ, P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod, granularity="day"))
+
+
+def this_pod(m, lex, text):
+    # EXAMPLE: this morning / last night / this afternoon / later this afternoon / overnight
+    word = m.group("rel").lower() if m.group("rel") else ""
+    pod = _pod(m.group("pod"))
+    n = -1 if word == "last" else (1 if word in ("tomorrow",) else 0)
+    if word == "" and pod != "NI":
+        return None
+    return Hit("TIME", P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod_of(m.group("mod")),
+                         granularity="day"))
+
+
+def rel_unit(m, lex, text):
+    # EXAMPLE: last year / this week / next month / the past year / the following week / that month /
+    # earlier this year / early next year / the end of the year / the previous day / this coming week
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    unit_word = m.group("unit").lower()
+    unit = lex.unit(unit_word)[0] if unit_word in lex.units else unit_word
+    if unit_word == "fiscal year":
+        unit = "year"
+    mod = mod_of(m.group("mod"))
+    extra = {}
+    if not rel:     # "the year", "the month" only with a point modifier ("the end of the year")
+        if not mod:
+            return None
+        rel = "the"
+    base = rel.replace("the ", "")
+    if base in ("the", "that", "same"):
+        return Hit("DATE", P(offset=(unit, 0), anchor="ref", mod=mod, granularity=unit))
+    n = DIRECTION.get(rel, DIRECTION.get(base, 0))
+    anchor = "ref" if base in ANAPHORIC else "dct"
+    if unit in ("second", "minute", "hour"):
+        return None
+    if unit == "weekend":
+        return Hit("DATE", P(offset=("week", n), anchor=anchor, mod=mod, granularity="weekend", extra=extra))
+    if m.group("dur") and rel.startswith("the") and base in ("past", "last", "next", "coming") \
+            and unit in ("day", "week", "month"):
+        # "the past week" of a running total reads as a duration in TimeML
+        pass
+    return Hit("DATE", P(offset=(unit, n), anchor=anchor, mod=mod, granularity=unit, extra=extra))
+
+
+def _amount(m, lex):
+    num = m.group("num")
+    if num is None:
+        return "X"
+    text = re.sub(r"\s+", " ", num.lower()).strip()
+    if re.fullmatch(r"\d+ 1/2", text) or text.endswith("and a half"):
+        whole = lex.number(text.split(" ")[0]) if text.split(" ")[0] != "a" else 1
+        return (whole, "half")
+    try:
+        value = lex.number(text)
+    except KeyError:
+        return None
+    return value
+
+
+def _duration_value(amount, unit, letter):
+    if isinstance(amount, tuple):
+        whole = amount[0]
+        sub = {"year": (6, "M"), "month": (15, "D"), "day": (12, "H"), "hour": (30, "M"), "minute": (30, "S")}
+        if unit in sub:
+            prefix = "PT" if unit in ("hour", "minute") else "P"
+            return f"{prefix}{whole}{letter}{sub[unit][0]}{sub[unit][1]}"
+        amount = whole
+    if isinstance(amount, float):
+        amount = int(amount) if amount.is_integer() else amount
+    if unit == "weekend":
+        return f"P{amount}WE"
+    if unit == "decade" and amount != "X":
+        return f"P{amount * 10}Y"
+    if unit == "century" and amount != "X":
+        return f"P{amount * 100}Y"
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    return f"{prefix}{amount}{letter}"
+
+
+AMOUNT_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+               "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+               "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+               "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+               "no less than": "EQUAL_OR_MORE", "within": "EQUAL_OR_LESS"}
+
+
+def ago_rule(m, lex, text):
+    # EXAMPLE: a year ago / two days later / three weeks earlier / 10 years ago / several years ago /
+    # two months from now
+    amount = _amount(m, lex)
+    if amount is None:
+        return None
+    unit, letter = lex.unit(m.group("unit"))
+    direction = m.group("dir").lower()
+    sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+    anchor = "ref" if direction in ("earlier", "later", "before", "after") else "dct"
+    mod = AMOUNT_MODS.get(re.sub(r"\s+", " ", (m.group("amod") or "").lower()))
+    if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"):
+        mod = "APPROX" if mod == "LESS_THAN" else mod
+    if amount == "X":
+        return Hit("DATE", P(value="PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod))
+    if isinstance(amount, tuple):
+        amount = amount[0]
+    if unit in ("hour", "minute", "second"):
+        return Hit("TIME" if unit != "second" else "DATE",
+                   P(offset=(unit, sign * amount), anchor=anchor, mod=mod, granularity=unit))
+    granularity = {"weekend": "week"}.get(unit, unit)
+    return Hit("DATE", P(offset=(unit if unit != "weekend" else "week", sign * amount), anchor=anchor, mod=mod,
+                         granularity=granularity))
+
+
+def duration_rule(m, lex, text):
+    # EXAMPLE: the past three years / two days / 90 minutes / several years / the next few months /
+    # a five-year plan / more than four hours / 2 1/2 years / the first nine months
+    unit_word = m.group("unit").lower()
+    unit, letter = lex.unit(unit_word)
+    amount = _amount(m, lex)
+    if amount is None:
+        return None
+    num = (m.group("num") or "").lower()
+    rel = (m.group("rel") or "").lower()
+    if num in ("a", "an", "another") and not rel and not m.group("amod"):
+        before = text[max(0, m.start() - 40):m.start()]
+        if unit in ("year", "month", "week", "day") and re.search(
+                r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
+                r"[a-z]+s)|share|times|once|twice|dollars|francs|yen)\s*$", before, re.IGNORECASE):
+            return Hit("SET", P(value=f"P1{letter}"))
+    if unit == "second" and num in ("a", "an"):
+        return None
+    if unit == "quarter" and not rel:
+        return None
+    if isinstance(amount, int) and unit == "day" and amount > 5000:
+        return None
+    mod = AMOUNT_MODS.get(re.sub(r"\s+", " ", (m.group("amod") or "").lower()))
+    return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=mod))
+
+
+def bare_plural(m, lex, text):
+    # EXAMPLE: for years / in recent months / in coming weeks / for decades / centuries
+    unit, letter = lex.unit(m.group("unit"))
+    rel = (m.group("rel") or "").lower()
+    if rel == "recent" and unit in ("year", "day"):
+        return Hit("DATE", P(value="PAST_REF"))
+    if rel in ("coming", "next few", "the coming") and unit in ("month", "quarter", "year") and not m.group("the"):
+        return Hit("DATE", P(value="FUTURE_REF"))
+    return Hit("DURATION", P(value=_duration_value("X", unit, letter)))
+
+
+def set_rule(m, lex, text):
+    # EXAMPLE: every day / each year / every quarter / each month / every other week / every three years
+    unit_word = m.group("unit")
+    if m.group("mon"):
+        return Hit("SET", P(value=f"XXXX-{lex.month(m.group('mon')):02d}"))
+    if m.group("s"):
+        return Hit("SET", P(value=f"XXXX-{lex.seasons[m.group('s').lower()]}"))
+    unit, letter = lex.unit(unit_word)
+    n = 2 if m.group("other") else (_amount(m, lex) if m.group("num") else 1)
+    if n is None:
+        return None
+    return Hit("SET", P(value=_duration_value(n, unit, letter)))
+
+
+ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+               "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W", "semiannually": "P6M",
+               "quarterly": "P3M"}
+
+
+def adverb_set(m, lex, text):
+    # EXAMPLE: published daily / weekly meetings / paid annually
+    word = m.group("a").lower()
+    after = text[m.end():m.end() + 20]
+    if word in ("daily", "weekly", "monthly", "quarterly") and re.match(r"\s+(?-i:[A-Z])", after):
+        return None     # a newspaper's name: "the daily Granma"
+    if word == "quarterly":
+        return Hit("DURATION", P(value="P3M"))
+    return Hit("SET", P(value=ADVERB_SETS[word]))
+
+
+def vague_rule(m, lex, text):
+    # EXAMPLE: now / currently / recently / soon / the future / in the past / previously
+    phrase = re.sub(r"\s+", " ", m.group("v").lower())
+    value, typ = lex.vague[phrase]
+    if phrase in ("current",) and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+        return None
+    if phrase == "future" and re.match(r"\s+(?:of|s\b)", text[m.end():m.end() + 4]):
+        return None
+    if phrase == "earlier" and (re.match(r"\s*(?:than|this|that|in|on|today|yesterday|\w+day)\b",
+                                         text[m.end():m.end() + 12], re.IGNORECASE)):
+        return None
+    if phrase == "the past" and re.match(r"\s+(?:of|decade|year|month|week)", text[m.end():m.end() + 8]):
+        return None
+    if phrase == "now" and re.match(r"(?:\s*-|\s+that\b)", text[m.end():m.end() + 6]):
+        return None
+    return Hit(typ, P(value=value))
+
+
+def weekend_rule(m, lex, text):
+    # EXAMPLE: over the weekend / this weekend / last weekend
+    rel = (m.group("rel") or "").lower()
+    n = {"this": 0, "last": -1, "next": 1, "the": 0, "that": 0}.get(rel, 0)
+    return Hit("DATE", P(offset=("week", n), anchor="dct" if rel not in ("that",) else "ref", granularity="weekend",
+                         extra={"dir": -1} if rel in ("the", "") else {}))
+
+
+def year_ago_adj(m, lex, text):
+    # EXAMPLE: year-earlier profit / the year-ago results
+    return Hit("DATE", P(offset=("year", -1), anchor="ref", granularity="year", extra={"same_unit": "quarter"}))
+
+
+def year_end(m, lex, text):
+    # EXAMPLE: by year-end / at year end
+    return Hit("DATE", P(offset=("year", 0), anchor="dct", mod="END", granularity="year"))
+
+
+NUM = r"(?P<num><<cardinal>>|<<vague_num>>)"
+RULES = (
+    Rule("weekday",
+         r"\b(?:(?P<rel>last|next|this\s+(?:past|coming)|this|coming|past|early|late|earlier|later)\s+)?"
+         r"(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
+         weekday_rule, "On Wednesday, the agency said", 3),
+    Rule("weekday_set",
+         r"\b(?:(?:every|each)\s+(?P<wd><<weekday_full>>)|(?P<wd2x>on\s+)?(?-i:(?P<wdp>Mondays|Tuesdays|Wednesdays|"
+         r"Thursdays|Fridays|Saturdays|Sundays)))(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?))?",
+         lambda m, lex, text: weekday_set(_WdSet(m), lex, text), "every Monday", 1),
+    Rule("deictic",
+         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<before>before|after)\s+)?"
+         r"(?P<d>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+         deictic_rule, "said yesterday", 2),
+    Rule("this_pod",
+         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow)\s+)?"
+         r"(?P<pod>morning|afternoon|evening|night|overnight)\b",
+         this_pod, "this morning", 4),
+    Rule("rel_unit",
+         r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
+         r"(?:earlier|later)\s+in)\s*-?\s*)?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|this|past|"
+         r"coming|previous|preceding|following|current|same|present)|that|the)\s+(?P<unit>fiscal\s+year|"
+         r"year|month|week|weekend|quarter|decade|century|day)\b(?P<dur>)(?!\s*-|'s\s+(?:worth|time))",
+         rel_unit, "killed last year", 3),
+    Rule("ago",
+         r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)\s*,?\s+"
+         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
+         ago_rule, "a year ago", 1),
+    Rule("duration",
+         r"\b(?:(?P<amod><<amount_mod>>|within)\s+)?(?:(?P<rel>(?:the|its|their|his|her|each\s+of\s+the)\s+"
+         r"(?:(?:past|last|next|coming|first|final|previous|following|recent|preceding|latest|remaining|"
+         r"initial|subsequent)\s+)?|(?:past|last|next|coming|first|final|previous|following|"
+         r"recent)\s+))?" + NUM + r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|"
+         r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?![\w-])(?:-(?:old|long))?",
+         duration_rule, "in the past three years", 2),
+    Rule("bare_plural",
+         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|(?<=for\s)|"
+         r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
+         r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier))",
+         bare_plural, "for years", 4),
+    Rule("set",
+         r"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|" + NUM + r"\s+)?(?:(?P<unit><<unit>>)(?![\w-])|"
+         r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
+         set_rule, "every day", 2),
+    Rule("adverb_set",
+         r"\b(?P<a>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|quarterly)\b",
+         adverb_set, "published daily", 5),
+    Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
+    Rule("weekend", r"\b(?:(?P<rel>this|last|next|the|that)\s+)weekend\b(?!s)", weekend_rule,
+         "over the weekend", 2),
+    Rule("year_ago_adj", r"\b(?:year-earlier|year-ago|year-before)\b", year_ago_adj, "year-earlier profit", 6),
+    Rule("year_end", r"\byear[\s-]end\b(?!\w)", year_end, "by year-end", 6),
+)
+
+
+class _WdSet:
+    def __init__(self, m):
+        self.m = m
+
+    def group(self, name):
+        if name == "wd":
+            return self.m.group("wd") or self.m.group("wdp")[:-1]
+        if name == "pod":
+            pod = self.m.group("pod")
+            return pod[:-1] if pod and pod.endswith("s") else pod
+        return self.m.group(name)
