@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.validate import explain, is_real_date, is_valid_value, iso_weeks
+from timeline.validate import check_timexes, explain, is_real_date, is_valid_value, iso_weeks
 
 VALID = [
     # (value, type, why)
@@ -135,3 +135,27 @@ def test_is_real_date_follows_the_gregorian_calendar():
 
 def test_iso_weeks_knows_the_53_week_years():
     assert [y for y in range(2010, 2030) if iso_weeks(y) == 53] == [2015, 2020, 2026]
+
+
+def test_check_timexes_accepts_a_sound_output():
+    from timeline.model import Timex
+
+    text = "On Oct. 23 and in 2015"
+    out = [Timex(3, 10, "Oct. 23", "DATE", "2015-10-23"), {"start": 18, "end": 22, "text": "2015", "type": "DATE",
+                                                            "value": "2015"}]
+    assert check_timexes(text, out) == []
+
+
+@pytest.mark.parametrize("span,why", [
+    ((3, 10, "Oct. 24", "DATE", "2015-10-23"), "text does not match the span"),
+    ((18, 40, "2015", "DATE", "2015"), "span past the end"),
+    ((-1, 2, "On", "DATE", "2015"), "negative start"),
+    ((3, 3, "", "DATE", "2015"), "empty span"),
+    ((3, 10, "Oct. 23", "DATE", "2015-10-32"), "invalid value"),
+    ((5, 12, "t. 23 a", "DATE", "2015"), "overlaps Oct. 23"),
+])
+def test_check_timexes_finds_each_problem(span, why):
+    text = "On Oct. 23 and in 2015"
+    good = {"start": 3, "end": 10, "text": "Oct. 23", "type": "DATE", "value": "2015-10-23"}
+    bad = dict(zip(("start", "end", "text", "type", "value"), span))
+    assert check_timexes(text, [good, bad]), why

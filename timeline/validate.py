@@ -248,3 +248,31 @@ def _amounts(s: str, units: tuple[str, ...]) -> str | None:
         last = index
         pos += len(unit)
     return None
+
+
+# -- whole tagger outputs --------------------------------------------------------------------------------------
+
+def check_timexes(text: str, timexes) -> list[str]:
+    """Problems with a tagger's output for ``text`` (empty when it is sound): every span lies inside the text and
+    matches its ``text`` attribute, spans are non-empty and do not overlap, and every value is valid for its type.
+    Works on :class:`timeline.model.Timex` objects or on the dicts that ``timeline tag`` prints."""
+    problems: list[str] = []
+    spans = []
+    for t in timexes:
+        get = t.get if isinstance(t, dict) else (lambda k, _t=t: getattr(_t, k, None))
+        start, end, span_text, type_, value = (get(k) for k in ("start", "end", "text", "type", "value"))
+        label = f"{span_text!r}@{start}:{end}"
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"{label}: span outside the text (length {len(text)}) or empty")
+            continue
+        if text[start:end] != span_text:
+            problems.append(f"{label}: text[{start}:{end}] is {text[start:end]!r}")
+        reason = explain(value, type_)
+        if reason:
+            problems.append(f"{label}: {type_} {value!r}: {reason}")
+        spans.append((start, end, label))
+    spans.sort()
+    for (s1, e1, l1), (s2, e2, l2) in zip(spans, spans[1:]):
+        if s2 < e1:
+            problems.append(f"overlapping spans {l1} and {l2}")
+    return problems
