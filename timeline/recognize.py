@@ -66,6 +66,8 @@ def candidates(text: str, directory: str | None = None) -> list[Candidate]:
             if hit is None:
                 continue
             start, end = m.span("t") if "t" in compiled.regex.groupindex and m.group("t") else m.span()
+            if hit is not INVALID and hit.span:
+                start, end = hit.span
             while end > start and text[end - 1] in " ,\n\t":
                 end -= 1
             while start < end and text[start] in " ,\n\t":

@@ -53,6 +53,7 @@ class Resolver:
         self.text = text
         self.dct = dct
         self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
+        self.quarter: Reference | None = None     # the quarter (or half) the text is about
 
     # -- anchors --------------------------------------------------------------------------------------------
     def deictic_anchor(self) -> tuple[_dt.date | None, str]:
@@ -76,6 +77,8 @@ class Resolver:
             flags.append("approximate")
         if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century"):
             self.ref = Reference(date, granularity, True)
+            if granularity in ("quarter", "half") and "same_unit" not in extra:
+                self.quarter = Reference(date, granularity, True)
         return Timex(m.start, m.end, m.text, m.type, value, mod, anchor, tuple(flags))
 
     def _value(self, m, p, extra, flags):
@@ -115,8 +118,8 @@ class Resolver:
 
     def _latest(self, granularity: str):
         """'the quarter', 'the latest period', 'that quarter': the quarter last spoken of, else the last one."""
-        if self.ref.from_text and self.ref.granularity == granularity:
-            return format_at(self.ref.date, granularity), "ref", granularity, self.ref.date
+        if self.quarter is not None and self.quarter.granularity == granularity:
+            return format_at(self.quarter.date, granularity), "ref", granularity, self.quarter.date
         base, anchor = self.deictic_anchor()
         if base is None:
             return UNANCHORED.get(granularity, "XXXX"), "none", None, None
@@ -149,20 +152,24 @@ class Resolver:
         g = p.granularity or unit
         if base is None:
             return UNANCHORED.get(g, "XXXX"), "none", None, None
-        if extra.get("same_unit") and self.ref.from_text and self.ref.granularity in ("quarter", "half"):
-            g = self.ref.granularity
-            base = self.ref.date
+        if extra.get("same_unit") and self.quarter is not None:
+            g = self.quarter.granularity
+            base = self.quarter.date
             anchor = "ref"
-        elif extra.get("same_unit") == "quarter" and unit == "year" and g == "year":
-            g = "year"
         if unit in ("hour", "minute", "second") and self.dct is not None:
             moment = self.dct + _dt.timedelta(**{unit + "s": n})
             if unit == "second":
                 return format_at(moment.date(), "day"), anchor, "day", moment.date()
             return moment.strftime("%Y-%m-%dT%H:%M"), anchor, "minute", moment.date()
+        if g == "weekend" and "dir" in extra:
+            n = 0 if base.isoweekday() >= 6 else (-1 if self._direction(m, {})[0] < 0 else 0)
         date = shift(base, unit, n)
         if p.month is not None:
             date = _dt.date(date.year, p.month, p.day or 1)
+        elif p.quarter or p.half:
+            date = _dt.date(date.year, 3 * p.quarter - 2 if p.quarter else 6 * p.half - 5, 1)
+        elif p.season:
+            date = _dt.date(date.year, season_start(p.season), 1)
         if p.weekday is not None:
             date = date + _dt.timedelta(days=p.weekday - date.isoweekday())
         if unit == "week" and g == "weekend":
@@ -198,7 +205,13 @@ class Resolver:
                 except ValueError:
                     continue
             cmp_base = base if p.day else _dt.date(base.year, base.month, 1)
-            date = _pick(options, cmp_base, sign)
+            if "dir" in extra:
+                date = (_dt.date(base.year, p.month, 1) if extra["dir"] == 0
+                        else _pick(options, cmp_base, extra["dir"], strict=True))
+            elif from_tense and sign > 0:
+                date = _pick(options, cmp_base, sign)
+            else:
+                date = _nearest(options, cmp_base, bias=2.0 if from_tense else 1.0)
             return self._with_time(format_at(date, g), p), anchor, g, date
         if p.quarter or p.half:
             size = 3 if p.quarter else 6
@@ -239,6 +252,18 @@ def _pick(options, base, sign, strict=False):
         return max(before) if before else min(options)
     after = [d for d in options if (d > base if strict else d >= base)]
     return min(after) if after else max(options)
+
+
+def _nearest(options, base, bias=1.0):
+    """The option nearest to ``base``; a later one must be ``bias`` times nearer than the earlier one."""
+    before = [d for d in options if d <= base]
+    after = [d for d in options if d > base]
+    if not before:
+        return min(after)
+    if not after:
+        return max(before)
+    past, future = max(before), min(after)
+    return future if (future - base).days * bias < (base - past).days else past
 
 
 def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool) -> _dt.date:

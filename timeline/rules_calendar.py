@@ -29,6 +29,7 @@ class Hit:
     type: str
     partial: Partial
     flags: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None     # a narrower extent than the whole match
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,12 @@ def month_rule(m, lex, text):
     year = year_of(m.group("year"))
     mod = mod_of(m.group("mod"))
     month = lex.month(name)
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel and not year and not m.group("yrel"):
+        direction = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}[rel]
+        return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor="dct", extra={"dir": direction}))
+    if rel:
+        return None
     if not (year or mod or m.group("yrel")):
         before = text[max(0, m.start() - 12):m.start()]
         if len(name.rstrip(".")) <= 4 and not name.endswith(".") and name not in ("June", "July"):
@@ -256,7 +263,18 @@ def quarter_rule(m, lex, text):
     elif det == "that" and n is None:
         extra["latest"] = granularity
         anchor = "ref"
-    return Hit("DATE", P(year=year, offset=offset, anchor=anchor, granularity=granularity, extra=extra, **fields))
+    span = None
+    if det and n is not None and (det in ("a", "its", "that", "this") or re.search(r"\w-\s*(?:fiscal\s+)?"
+                                                                                 r"(?:quarter|half)", m.group(0))):
+        span = (m.start("ord") if m.group("ord") else m.start("unit"), m.end())
+        if m.group("yr"):
+            span = (m.start("yr"), m.end())
+    if m.group("ago"):
+        offset, anchor = ("year", -1), "ref"
+        extra["same_unit"] = granularity
+        extra.pop("latest", None)
+    return Hit("DATE", P(year=year, offset=offset, anchor=anchor, granularity=granularity, extra=extra, **fields),
+               span=span)
 
 
 def season_rule(m, lex, text):
@@ -346,7 +364,7 @@ MON = r"(?:<<month_full>>|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)
 DAYNUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d:])|<<ordinal_word>>)"
 RULES = (
     Rule("full_date",
-         r"\b(?:(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
+         r"\b(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
          r"|(?P<day2>[0-3]?\d(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<mon2>" + MON + r"))"
          r"(?:\s*,?\s*(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
          full_date, "On Oct. 23, the agency said", 1),
@@ -355,7 +373,8 @@ RULES = (
     Rule("numeric_date", r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/]|\.\d)",
          numeric_date, "Published 12.11.2015", 1),
     Rule("month",
-         r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)\s*-?\s*)?"
+         r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?"
+         r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)\s*-?\s*)?"
          r"(?P<mon><<month>>)(?![\w'])(?:\s*,?\s*(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b"
          r"|\s+(?P<yrel>this|last|next)\s+year)?",
          month_rule, "two officials said in October", 3),
@@ -377,7 +396,8 @@ RULES = (
          r"year-before|prior-year|same|latest|recent|current|previous|prior|past|preceding|fiscal|flat|"
          r"strong|weak|disappointing|traditionally)\s+){0,3})(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
          r"fourth|1st|2nd|3rd|4th|final|last)\s*-?\s*)?(?:fiscal\s+)?(?P<unit>quarter|half|period)\b"
-         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year))?",
+         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year))?"
+         r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
          r"\b(?:(?P<det>(?:(?:this|last|next|the|early|late|mid|this\s+past|past|coming)\s*-?\s*){1,2}))?"

@@ -36,10 +36,11 @@ def weekday_rule(m, lex, text):
         extra["dir"] = DIRECTION.get(rel, 0) if rel not in ("this",) else 0
         if rel == "this":
             extra["dir"] = 0
-    typ = "TIME" if pod and m.group("pod").lower() in ("morning", "afternoon", "evening", "night",
-                                                       "overnight") else "DATE"
-    return Hit(typ if pod else "DATE", P(weekday=wd, part_of_day=pod, mod=mod, granularity="day", anchor="dct",
-                                        extra=extra))
+    anchor = "dct"
+    if rel.startswith("the "):
+        extra["dir"] = DIRECTION[rel]
+        anchor = "ref"
+    return Hit("DATE", P(weekday=wd, part_of_day=pod, mod=mod, granularity="day", anchor=anchor, extra=extra))
 
 
 def weekday_set(m, lex, text):
@@ -62,7 +63,7 @@ def deictic_rule(m, lex, text):
         n += -1 if "before" in m.group("before").lower() else 1
     pod = _pod(m.group("pod")) or ("NI" if word == "tonight" else None)
     mod = mod_of(m.group("mod"))
-    typ = "TIME" if pod else "DATE"
+    typ = "TIME" if pod and word != "tonight" else "DATE"
     return Hit(typ, P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod, granularity="day"))
 
 
@@ -87,11 +88,16 @@ def rel_unit(m, lex, text):
         unit = "year"
     mod = mod_of(m.group("mod"))
     extra = {}
-    if not rel:     # "the year", "the month" only with a point modifier ("the end of the year")
-        if not mod:
-            return None
-        rel = "the"
+    if not rel:
+        return None
     base = rel.replace("the ", "")
+    if rel == "the" and not mod:
+        after = text[m.end():m.end() + 12].lower()
+        if unit_word in ("year", "fiscal year") and re.match(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d))", after):
+            return Hit("DURATION", P(value="P1Y"))
+        if unit_word in ("year", "fiscal year") and re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()]):
+            return Hit("DATE", P(offset=("year", 0), anchor="ref", granularity="year"))
+        return None
     if base in ("the", "that", "same"):
         return Hit("DATE", P(offset=(unit, 0), anchor="ref", mod=mod, granularity=unit))
     n = DIRECTION.get(rel, DIRECTION.get(base, 0))
@@ -170,8 +176,9 @@ def ago_rule(m, lex, text):
         return Hit("TIME" if unit != "second" else "DATE",
                    P(offset=(unit, sign * amount), anchor=anchor, mod=mod, granularity=unit))
     granularity = {"weekend": "week"}.get(unit, unit)
+    extra = {"same_unit": "quarter"} if unit == "year" and amount == 1 else {}
     return Hit("DATE", P(offset=(unit if unit != "weekend" else "week", sign * amount), anchor=anchor, mod=mod,
-                         granularity=granularity))
+                         granularity=granularity, extra=extra))
 
 
 def duration_rule(m, lex, text):
@@ -184,7 +191,7 @@ def duration_rule(m, lex, text):
         return None
     num = (m.group("num") or "").lower()
     rel = (m.group("rel") or "").lower()
-    if num in ("a", "an", "another") and not rel and not m.group("amod"):
+    if num in ("a", "an", "another") and not rel and not m.group("amod") and not m.group("amod2"):
         before = text[max(0, m.start() - 40):m.start()]
         if unit in ("year", "month", "week", "day") and re.search(
                 r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
@@ -196,8 +203,14 @@ def duration_rule(m, lex, text):
         return None
     if isinstance(amount, int) and unit == "day" and amount > 5000:
         return None
-    mod = AMOUNT_MODS.get(re.sub(r"\s+", " ", (m.group("amod") or "").lower()))
-    return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=mod))
+    amod = re.sub(r"\s+", " ", (m.group("amod") or m.group("amod2") or "").lower())
+    span = None
+    if m.group("amod") and amod in ("over", "under", "some") and m.group("rel"):
+        span = (m.start("rel"), m.end())
+        amod = ""
+    if m.group("rel") and re.match(r"(?:its|their|his|her)\s", m.group("rel"), re.IGNORECASE):
+        span = (m.start("num"), m.end())
+    return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=AMOUNT_MODS.get(amod)), span=span)
 
 
 def bare_plural(m, lex, text):
@@ -254,6 +267,12 @@ def vague_rule(m, lex, text):
         return None
     if phrase == "the past" and re.match(r"\s+(?:of|decade|year|month|week)", text[m.end():m.end() + 8]):
         return None
+    if phrase == "soon" and re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE):
+        return None
+    if phrase == "soon" and re.match(r"\s+(?:after|before|as)\b", text[m.end():m.end() + 8], re.IGNORECASE):
+        return None
+    if phrase == "future" and re.search(r"foreseeable\s+$", text[max(0, m.start() - 13):m.start()]):
+        return None
     if phrase == "now" and re.match(r"(?:\s*-|\s+that\b)", text[m.end():m.end() + 6]):
         return None
     return Hit(typ, P(value=value))
@@ -280,8 +299,8 @@ def year_end(m, lex, text):
 NUM = r"(?P<num><<cardinal>>|<<vague_num>>)"
 RULES = (
     Rule("weekday",
-         r"\b(?:(?P<rel>last|next|this\s+(?:past|coming)|this|coming|past|early|late|earlier|later)\s+)?"
-         r"(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
+         r"\b(?:(?P<rel>last|next|this\s+(?:past|coming)|this|coming|past|early|late|earlier|later|"
+         r"the\s+(?:previous|following|next|preceding))\s+)?(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
          weekday_rule, "On Wednesday, the agency said", 3),
     Rule("weekday_set",
          r"\b(?:(?:every|each)\s+(?P<wd><<weekday_full>>)|(?P<wd2x>on\s+)?(?-i:(?P<wdp>Mondays|Tuesdays|Wednesdays|"
@@ -306,10 +325,10 @@ RULES = (
          r"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
          ago_rule, "a year ago", 1),
     Rule("duration",
-         r"\b(?:(?P<amod><<amount_mod>>|within)\s+)?(?:(?P<rel>(?:the|its|their|his|her|each\s+of\s+the)\s+"
+         r"\b(?:(?P<amod><<amount_mod>>)\s+)?(?:(?P<rel>(?:the|its|their|his|her)\s+"
          r"(?:(?:past|last|next|coming|first|final|previous|following|recent|preceding|latest|remaining|"
-         r"initial|subsequent)\s+)?|(?:past|last|next|coming|first|final|previous|following|"
-         r"recent)\s+))?" + NUM + r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|"
+         r"initial|subsequent|year-earlier|year-ago|comparable|same)\s+)?|(?:past|last|next|coming|first|final|"
+         r"previous|following|recent)\s+))?(?:(?P<amod2><<amount_mod>>)\s+)?" + NUM + r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|"
          r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?![\w-])(?:-(?:old|long))?",
          duration_rule, "in the past three years", 2),
     Rule("bare_plural",
@@ -322,7 +341,7 @@ RULES = (
          r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
          set_rule, "every day", 2),
     Rule("adverb_set",
-         r"\b(?P<a>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|quarterly)\b",
+         r"\b(?P<a>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b",
          adverb_set, "published daily", 5),
     Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
     Rule("weekend", r"\b(?:(?P<rel>this|last|next|the|that)\s+)weekend\b(?!s)", weekend_rule,
