@@ -35,7 +35,10 @@ def _dct_arg(value: str):
 def add_build_parser(sub) -> None:
     p = sub.add_parser("build", help="build the event table and chart from articles",
                        description="Read articles (files, folders, globs, - for stdin; default: seeds/) and write "
-                                   "events.csv, timeline.png and timeline.svg into --out (default: output/).")
+                                   "events.csv, timeline.png and timeline.svg into --out (default: output/). "
+                                   "Inputs: plain text (.txt .text .md), HTML (.html .htm), JSON lines (.jsonl "
+                                   ".ndjson) and CSV/TSV exports (one article per record), TimeML (.tml). What "
+                                   "cannot be read or dated is listed in errors.csv and the exit code is 1.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders or globs (default: seeds/)")
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--dct", type=_dct_arg, metavar="DATE",
@@ -53,20 +56,67 @@ def add_build_parser(sub) -> None:
     p.add_argument("--credit", help="credit line under the chart")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="chart theme")
     p.add_argument("--strict", action="store_true", help="stop at the first document that fails")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
+    _add_input_options(p)
     p.set_defaults(func=run_build)
+
+
+def _add_input_options(p) -> None:
+    """build's options for input formats, record fields and parallelism (issue 6)."""
+    from .sources import FORMATS, Fields
+
+    p.add_argument("--input-format", choices=tuple(FORMATS),
+                   help="read every input in this format (for stdin, or files whose suffix says nothing)")
+    for name in ("text", "date", "title", "id"):
+        p.add_argument(f"--{name}-field", default=getattr(Fields(), name), metavar="NAME",
+                       help=f"JSON lines / CSV: the field holding each article's {name} (default: {name})")
+    p.add_argument("-j", "--jobs", type=_jobs_arg, metavar="N",
+                   help="worker processes tagging in parallel (default: all cores; 1: none)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="tag on an existing Dask cluster, e.g. tcp://host:8786 (needs the dask extra)")
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes, 1 or more, not {value!r}")
+    return jobs
 
 
 def run_build(args) -> int:
     from .pipeline import build
+    from .progress import Progress
+    from .sources import Fields
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    fields = Fields(args.text_field, args.date_field, args.title_field, args.id_field)
+    progress = Progress.for_terminal(quiet=args.quiet)
+
+    def on_failure(failure) -> None:
+        if progress:
+            progress.clear()
+        _err(str(failure))
+
     try:
         tl = build(args.inputs or None, dct=args.dct, date_order=args.date_order, narrative=args.narrative,
-                   merge=args.merge, strict=args.strict, on_failure=lambda f: _err(f"{f.path}: {f.reason}"))
+                   merge=args.merge, strict=args.strict, on_failure=on_failure, fields=fields,
+                   input_format=args.input_format, jobs=args.jobs, scheduler=args.scheduler,
+                   keep_texts="timeml" in formats, progress=progress)
     except InputError as exc:
         _err(str(exc))
         return EXIT_FAILURES
+    except (RuntimeError, OSError) as exc:         # --scheduler: Dask missing or the scheduler unreachable
+        if not args.scheduler:
+            raise
+        _err(f"scheduler {args.scheduler}: {exc}")
+        return EXIT_USAGE
+    if not args.quiet:
+        for doc in tl.documents:
+            for note in doc.notes:
+                _err(f"{doc.path}: {note}")
     if not tl.documents:
         _err("no document could be read" if tl.failures else "no input documents found")
         if tl.failures:

@@ -24,12 +24,32 @@ DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 class InputError(Exception):
-    """A document that cannot be read or dated; the message names the file and the reason."""
+    """A document that cannot be read or dated; the message names the file (and record) and the reason."""
 
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: str, reason: str, record: int | None = None):
+        super().__init__(f"{path}{'' if record is None else f' record {record}'}: {reason}")
         self.path = path
         self.reason = reason
+        self.record = record
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document (or one record of a multi-record file) that could not be processed, and why.
+
+    ``record`` is the 1-based record number inside a JSON lines or CSV file (None for one-article files).
+    """
+
+    path: str
+    reason: str
+    record: int | None = None
+
+    @classmethod
+    def from_error(cls, exc: InputError) -> "Failure":
+        return cls(exc.path, exc.reason, exc.record)
+
+    def __str__(self) -> str:
+        return f"{self.path}{'' if self.record is None else f' record {self.record}'}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -178,10 +198,16 @@ def read_text_document(path: str, data: bytes, *, dct=None, date_order: str | No
 
 def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
                   narrative: bool = False) -> Document:
-    """Read one article file (or ``-`` for stdin)."""
+    """Read one plain-text article file (or ``-`` for stdin)."""
     path = str(path)
+    data = read_bytes(path)
+    return read_text_document(path, data, dct=dct, date_order=date_order, narrative=narrative)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file (``-``: stdin); a file that cannot be read is an :class:`InputError` naming it."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -190,14 +216,14 @@ def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    return read_text_document(path, data, dct=dct, date_order=date_order, narrative=narrative)
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
-    """Files named, folders walked recursively (sorted), globs expanded; ``-`` is stdin.
-    A path that does not exist is yielded as is so that reading it reports it by name."""
+def expand_inputs(inputs: Iterable[str | Path], suffixes: Iterable[str] = TEXT_SUFFIXES) -> Iterator[str]:
+    """Files named, folders walked recursively (sorted; files whose suffix is in ``suffixes``), globs expanded;
+    ``-`` is stdin. A path that does not exist is yielded as is so that reading it reports it by name."""
     import glob
 
+    suffixes = {s.lower() for s in suffixes}
     for item in inputs:
         item = str(item)
         p = Path(item)
@@ -205,7 +231,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield item
         elif p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."):
+                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith("."):
                     yield str(f)
         elif any(ch in item for ch in "*?["):
             matches = sorted(glob.glob(item, recursive=True))

@@ -1,40 +1,48 @@
 """The pipeline, top to bottom: ingest -> recognize/resolve (tag) -> events -> order -> export/render.
 
-:func:`build` is the library call behind ``timeline build``; :func:`process_document` is the per-document part
-that batch and distributed runs map over documents.
+:func:`build` is the library call behind ``timeline build``. Inputs are split into articles in this process
+(:mod:`timeline.sources`), and each article is parsed, tagged and turned into events by :func:`process_unit`,
+which runs here (``jobs=1``), in a pool of worker processes (``jobs=N``) or on a Dask cluster
+(``scheduler=ADDRESS``), always in input order so that every way of running writes the same table.
+Texts are not kept: the Timeline holds each document's metadata and its events (and its text and timexes only
+when ``keep_texts=True``, which the TimeML output needs).
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Union
 
 import pandas as pd
 
-from .ingest import InputError, expand_inputs, read_document
+from .ingest import Failure, InputError
 from .model import Document, Event, Timex
+from .sources import Fields, ReadOptions, Unit, expand, iter_units, parse_unit
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "output"
 ERRORS_FILE = "errors.csv"
 
 
-@dataclass(frozen=True)
-class Failure:
-    """A document (or record) that could not be processed, and why."""
-
-    path: str
-    reason: str
-    record: int | None = None
-
-
 @dataclass
 class DocumentResult:
+    """What one document gives: its events, its timexes (offsets into ``document.text``) and their count."""
+
     document: Document
     timexes: list[Timex]
     events: list[Event]
+    n_expressions: int = 0
+
+    def slim(self) -> "DocumentResult":
+        """The same result without the text or the timexes: what a long run keeps of each document."""
+        doc = replace(self.document, text="", body_start=0)
+        return DocumentResult(doc, [], [replace(e, document=doc) for e in self.events], self.n_expressions)
+
+
+Outcome = Union[DocumentResult, Failure]
 
 
 @dataclass
@@ -46,6 +54,7 @@ class Timeline:
     timexes: dict[str, list[Timex]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     n_expressions: int = 0
+    texts_kept: bool = True
 
     @property
     def n_documents(self) -> int:
@@ -56,10 +65,13 @@ class Timeline:
         """Write the table in each format, the chart (PNG and SVG) and the errors file into ``out_dir``."""
         from . import export
 
+        formats = tuple(formats)
+        if "timeml" in formats and not self.texts_kept:
+            raise ValueError("the timeml format needs the texts: build(..., keep_texts=True)")
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         docs = [(d, self.timexes.get(d.path, [])) for d in self.documents]
-        written = list(export.write(self.events, out, formats=tuple(formats), documents=docs,
+        written = list(export.write(self.events, out, formats=formats, documents=docs,
                                     title=chart_options.get("title")))
         if chart:
             from .render import save_chart
@@ -98,40 +110,129 @@ def process_document(doc: Document) -> DocumentResult:
     from .tagger import tag
 
     timexes = shift(tag(doc.body, doc.dct), doc.body_start)
-    return DocumentResult(doc, timexes, extract_events(doc, timexes))
+    return DocumentResult(doc, timexes, extract_events(doc, timexes), len(timexes))
+
+
+def process_unit(unit: Unit | Failure, options: ReadOptions, keep_texts: bool = False) -> Outcome:
+    """Parse one article and process it; what cannot be read, dated or tagged comes back as a Failure."""
+    if isinstance(unit, Failure):
+        return unit
+    try:
+        doc = parse_unit(unit, options)
+    except InputError as exc:
+        return Failure.from_error(exc)
+    try:
+        result = process_document(doc)
+    except ImportError:
+        raise
+    except Exception as exc:           # one bad article must not sink an archive: report it, go on
+        return Failure(unit.path, f"could not be tagged ({type(exc).__name__}: {exc})", unit.record)
+    return result if keep_texts else result.slim()
+
+
+def process_chunk(units: list[Unit | Failure], options: ReadOptions, keep_texts: bool = False) -> list[Outcome]:
+    """:func:`process_unit` over a chunk: the task a worker process or a Dask worker runs."""
+    return [process_unit(u, options, keep_texts) for u in units]
+
+
+def _size(item: Unit | Failure) -> int:
+    return item.size if isinstance(item, Unit) else 0
+
+
+def read_options(dct=None, date_order: str | None = None, narrative: bool = False, fields: Fields | None = None,
+                 input_format: str | None = None) -> ReadOptions:
+    from .ingest import coerce_dct
+
+    return ReadOptions(dct=coerce_dct(dct, date_order), date_order=date_order, narrative=narrative,
+                       fields=fields or Fields(), input_format=input_format)
+
+
+class Collector:
+    """Gathers outcomes, in order, into a :class:`Timeline`."""
+
+    def __init__(self, *, strict: bool = False, on_failure: Callable[[Failure], None] | None = None,
+                 progress=None, keep_texts: bool = False):
+        self.strict, self.on_failure, self.progress, self.keep_texts = strict, on_failure, progress, keep_texts
+        self.documents: list[Document] = []
+        self.timexes: dict[str, list[Timex]] = {}
+        self.events: list[Event] = []
+        self.failures: list[Failure] = []
+        self.n_expressions = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Failure):
+            if self.strict:
+                raise InputError(outcome.path, outcome.reason, outcome.record)
+            self.failures.append(outcome)
+            if self.on_failure:
+                self.on_failure(outcome)
+        else:
+            self.documents.append(outcome.document)
+            if self.keep_texts:
+                self.timexes[outcome.document.path] = outcome.timexes
+            self.events.extend(outcome.events)
+            self.n_expressions += outcome.n_expressions
+        if self.progress:
+            self.progress.document_done(not isinstance(outcome, Failure))
+
+    def timeline(self, merge: bool = True) -> Timeline:
+        from .order import to_table
+
+        table = to_table(self.events, merge=merge)
+        return Timeline(table, self.documents, self.timexes, self.failures, self.n_expressions, self.keep_texts)
 
 
 def build(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_order: str | None = None,
           narrative: bool = False, merge: bool = True, strict: bool = False,
-          on_failure: Callable[[Failure], None] | None = None) -> Timeline:
+          on_failure: Callable[[Failure], None] | None = None, fields: Fields | None = None,
+          input_format: str | None = None, jobs: int | None = 1, scheduler: str | None = None,
+          keep_texts: bool = False, progress=None) -> Timeline:
     """Read every input (files, folders, globs, ``-``), tag it, and return the ordered event table.
 
-    A document that cannot be read or dated becomes a :class:`Failure` (reported through ``on_failure`` as it
-    happens) and the rest still completes; with ``strict=True`` the first failure raises :class:`InputError`.
-    """
-    from .order import to_table
+    Inputs may be plain-text articles, HTML pages, JSON lines or CSV exports (one article per record; the
+    ``fields`` say which keys hold text, date, title and id), or TimeML files; ``input_format`` forces a format
+    (for stdin or odd suffixes). A document or record that cannot be read, dated or tagged becomes a
+    :class:`Failure` with its file and record number (reported through ``on_failure`` as it happens, in input
+    order) and the rest still completes; with ``strict=True`` the first failure raises :class:`InputError`.
 
-    paths = list(expand_inputs([DEFAULT_INPUT] if inputs is None else inputs))
-    documents: list[Document] = []
-    timexes: dict[str, list[Timex]] = {}
-    events: list[Event] = []
-    failures: list[Failure] = []
-    n_expressions = 0
-    for path in paths:
+    ``jobs`` worker processes tag in parallel (None: all cores; 1: in this process); ``scheduler`` is the
+    address of a Dask scheduler (``tcp://host:8786``) whose workers do it instead. The table is the same either
+    way. ``keep_texts`` keeps each document's text and timexes (needed by the TimeML output; off by default
+    so memory does not grow with the texts). ``progress`` is a :class:`timeline.progress.Progress` or None.
+    """
+    from .parallel import chunked, default_jobs, ordered_map
+
+    options = read_options(dct, date_order, narrative, fields, input_format)
+    paths = list(expand([DEFAULT_INPUT] if inputs is None else [str(i) for i in inputs]))
+    if progress is not None:
+        progress.files_total = len(paths)
+    collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts)
+    units = iter_units(paths, options, on_file=progress and (lambda _path: progress.file_started()))
+    task = functools.partial(process_chunk, options=options, keep_texts=keep_texts)
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    with _executor(jobs, scheduler) as (executor, workers):
         try:
-            doc = read_document(path, dct=dct, date_order=date_order, narrative=narrative)
-        except InputError as exc:
-            if strict:
-                raise
-            failure = Failure(exc.path, exc.reason)
-            failures.append(failure)
-            if on_failure:
-                on_failure(failure)
-            continue
-        result = process_document(doc)
-        documents.append(doc)
-        timexes[doc.path] = result.timexes
-        events.extend(result.events)
-        n_expressions += len(result.timexes)
-    table = to_table(events, merge=merge)
-    return Timeline(table, documents, timexes, failures, n_expressions)
+            for outcome in ordered_map(task, chunked(units, _size), executor, window=2 * workers + 2):
+                collector.add(outcome)
+        finally:
+            if progress is not None:
+                progress.close()
+    return collector.timeline(merge)
+
+
+@contextlib.contextmanager
+def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[object, int]]:
+    """(executor, number of workers): a Dask client's executor, a process pool, or None (run here)."""
+    if scheduler:
+        from .distributed import connect
+
+        with connect(scheduler) as client:
+            workers = max(1, sum(client.nthreads().values()))
+            yield client.get_executor(pure=False), workers
+    elif jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield pool, jobs
+    else:
+        yield None, 1

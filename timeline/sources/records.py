@@ -1,0 +1,137 @@
+"""JSON lines and CSV exports: one article per record, fields named by :class:`~timeline.sources.Fields`.
+
+Record numbers are 1-based: the line number in a JSON lines file (blank lines count, so ``sed -n 17p`` finds
+record 17), the data row number in a CSV file (the header row is not counted). A record's Document path is
+``file.jsonl#17``. Only the four fields are kept from each record, so wide exports stay cheap to pass around.
+
+A record's date is an ISO 8601 string (``2015-11-12``, ``2015-11-12T14:12:00+01:00``; a time zone is dropped,
+the local time kept), any written form the header reader knows (``12.11.2015 14:12``, ``Nov. 12, 2015``), or a
+number of seconds since 1970-01-01 UTC.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterator, Union
+
+from ..ingest import Failure, InputError, coerce_dct
+from ..model import Document
+from .base import Fields, ReadOptions, Unit
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))      # articles are longer than csv's 128 KiB default
+
+
+def _open(path: str) -> IO[bytes]:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _keep(record: dict, fields: Fields) -> dict:
+    return {k: record.get(k) for k in (fields.text, fields.date, fields.title, fields.id) if k in record}
+
+
+def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:
+    fh = _open(path)
+    try:
+        for n, line in enumerate(fh, start=1):
+            if n == 1:
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except UnicodeDecodeError:
+                yield Failure(path, "not valid UTF-8", n)
+                continue
+            except ValueError as exc:
+                yield Failure(path, f"not valid JSON ({exc.msg} at column {exc.colno})", n)
+                continue
+            if not isinstance(record, dict):
+                yield Failure(path, f"a JSON {type(record).__name__}, not an object", n)
+                continue
+            yield Unit(path, fmt, _keep(record, options.fields), n)
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def split_csv(path: str, fmt: str, options: ReadOptions, delimiter: str = ",") -> Iterator[Union[Unit, Failure]]:
+    fh = _open(path)
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    n = 0
+    try:
+        reader = csv.DictReader(text, delimiter=delimiter)
+        columns = reader.fieldnames
+        if not columns:
+            raise InputError(path, "empty file (no header row)")
+        if options.fields.text not in columns:
+            raise InputError(path, f"no column {options.fields.text!r} (columns: {', '.join(columns)}); "
+                                   f"name the text column with --text-field")
+        for n, row in enumerate(reader, start=1):
+            if None in row:
+                yield Failure(path, f"{len(columns) + len(row[None])} cells for {len(columns)} columns", n)
+                continue
+            yield Unit(path, fmt, _keep(row, options.fields), n)
+    except UnicodeDecodeError:
+        raise InputError(path, "not valid UTF-8 (save the export as UTF-8)", n + 1) from None
+    except csv.Error as exc:
+        raise InputError(path, f"malformed CSV ({exc})", n + 1) from None
+    finally:
+        text.detach()
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def split_tsv(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:
+    return split_csv(path, fmt, options, delimiter="\t")
+
+
+def record_date(value, date_order: str | None = None) -> _dt.datetime:
+    """A record's date field as a naive datetime; ValueError when it is not a date."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date")
+    if isinstance(value, (int, float)):
+        return _dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=value)
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a date")
+    dct = coerce_dct(value, date_order)
+    return dct.replace(tzinfo=None) if dct.tzinfo else dct
+
+
+def parse(unit: Unit, options: ReadOptions) -> Document:
+    fields, record = options.fields, unit.payload
+    text = record.get(fields.text)
+    if not isinstance(text, str):
+        raise InputError(unit.path, f"no text in field {fields.text!r}" if text is None
+                         else f"field {fields.text!r} is a {type(text).__name__}, not text", unit.record)
+    if not text.strip():
+        raise InputError(unit.path, f"empty text in field {fields.text!r}", unit.record)
+    dct = options.dct
+    if dct is None:
+        value = record.get(fields.date)
+        if value not in (None, ""):
+            try:
+                dct = record_date(value, options.date_order)
+            except (ValueError, OverflowError):
+                raise InputError(unit.path, f"cannot read the date {value!r} in field {fields.date!r}",
+                                 unit.record) from None
+        elif not options.narrative:
+            raise InputError(unit.path, f"no date in field {fields.date!r}; pass --date-field NAME or --dct DATE",
+                             unit.record)
+    doc_id = record.get(fields.id)
+    doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(unit.path).stem}#{unit.record}"
+    title = record.get(fields.title)
+    title = str(title).strip() if title not in (None, "") else doc_id
+    return Document(path=unit.source, title=title, dct=dct, text=text, doc_id=doc_id)

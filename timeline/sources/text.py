@@ -1,0 +1,17 @@
+"""Plain-text articles (the seed's form): title line, ``Published ...`` header, body. See :mod:`timeline.ingest`."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..ingest import read_bytes, read_text_document
+from ..model import Document
+from .base import ReadOptions, Unit
+
+
+def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
+    yield Unit(path, fmt, read_bytes(path))
+
+
+def parse(unit: Unit, options: ReadOptions) -> Document:
+    return read_text_document(unit.path, unit.payload, dct=options.dct, date_order=options.date_order,
+                              narrative=options.narrative)
