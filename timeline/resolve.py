@@ -77,7 +77,8 @@ class Resolver:
             flags.append("approximate")
         if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century"):
             self.ref = Reference(date, granularity, True)
-            if granularity in ("quarter", "half") and "same_unit" not in extra:
+            recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
+            if granularity in ("quarter", "half") and "same_unit" not in extra and recent:
                 self.quarter = Reference(date, granularity, True)
         return Timex(m.start, m.end, m.text, m.type, value, mod, anchor, tuple(flags))
 
@@ -185,7 +186,7 @@ class Resolver:
         return tense.past_or_future(self.text, m.start, m.end, default)
 
     def _underspecified(self, m, p, extra, flags):
-        base, anchor = self.deictic_anchor()
+        base, anchor = self.anaphoric_anchor() if p.anchor == "ref" else self.deictic_anchor()
         g = p.granularity or "day"
         if base is None:
             return self._placeholder(p, g), "none", None, None

@@ -146,9 +146,8 @@ def month_rule(m, lex, text):
         return None
     if not (year or mod or m.group("yrel")):
         before = text[max(0, m.start() - 12):m.start()]
-        if len(name.rstrip(".")) <= 4 and not name.endswith(".") and name not in ("June", "July"):
-            if not MONTH_CONTEXT.search(before):
-                return None     # "May" the verb or a name, "Jan" a first name
+        if len(name) <= 4 and not name.endswith(".") and name not in ("June", "July", "May", "MAY"):
+            return None     # "Jan" a first name, "Mar" a word: abbreviations alone need their dot
         if name in ("May", "MAY", "March", "MARCH") and not MONTH_CONTEXT.search(before):
             return None
     if m.group("yrel"):
@@ -232,6 +231,9 @@ def quarter_rule(m, lex, text):
         n = 2 if ordword in ("last", "final") else None
         if n is None:
             return None
+    if n is not None and adjs and REF_ADJ[adjs[0]][0] == "year" and not year:
+        return Hit("DATE", P(quarter=n if unit == "quarter" else None, half=n if unit == "half" else None,
+                             offset=("year", -1), anchor="dct", granularity=unit, extra=extra))
     if n is None and not (adjs or year or det in ("the", "its", "this", "that", "last", "next") or yrel_text):
         return None
     if n is None and not adjs and det in ("the", "its") and not year and not yrel_text:
@@ -316,9 +318,24 @@ def holiday_rule(m, lex, text):
     return Hit("DATE", P(year=year, granularity="day", extra=extra))
 
 
+def year_words(m, lex, text):
+    # EXAMPLE: nineteen ninety-six / the year two thousand / the winter of nineteen ninety-four
+    if m.group("rest"):
+        rest = m.group("rest").lower()
+        year = 1900 if rest == "hundred" else 1900 + lex.number(rest)
+    else:
+        if not m.group("the") and not re.search(r"\b(?:in|since|until|by|of|from|to)\s+$",
+                                                 text[max(0, m.start() - 7):m.start()], re.IGNORECASE):
+            return None
+        year = 2000 + (lex.number(m.group("add")) if m.group("add") else 0)
+    return Hit("DATE", P(year=year, granularity="year"))
+
+
 def clock_time(m, lex, text):
     # EXAMPLE: 10:30 a.m. / 5 p.m. EST Nov. 9 / around 7:15 p.m. / 4 a.m. EDT Thursday / noon Thursday
     if m.group("word"):
+        if re.search(r"\bhigh\s+$", text[max(0, m.start() - 5):m.start()], re.IGNORECASE):
+            return None
         code = lex.parts_of_day[m.group("word").lower()]
         hour, minute = (int(x) for x in code.split(":"))
     else:
@@ -361,7 +378,7 @@ def clock_time(m, lex, text):
 
 
 MON = r"(?:<<month_full>>|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
-DAYNUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d:])|<<ordinal_word>>)"
+DAYNUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d)|<<ordinal_word>>)"
 RULES = (
     Rule("full_date",
          r"\b(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
@@ -380,8 +397,14 @@ RULES = (
          month_rule, "two officials said in October", 3),
     Rule("year",
          r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+|\b(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)"
-         r"\s+of)\s*-?\s*)?(?<![\w$#.,/-])(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
+         r"\s+of)\s*-?\s*|(?<![\w$#.,/-]))(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
          year_rule, "the conflict began in 2011", 4),
+    Rule("year_words",
+         r"\b(?P<the>the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+         r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+         r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?P<add>one|two|"
+         r"three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:people|persons|dollars|men|years)\b)",
+         year_words, "in nineteen ninety-six", 2),
     Rule("decade",
          r"(?:\bthe\s+(?:(?P<mod>early|mid|late)\s*-?\s*)?|\b(?:(?P<mod2>early|mid|late)\s*-?\s*))?"
          r"(?:\b(?P<y>1\d\d0|20\d0)'?s\b|'(?P<yy>\d0)s\b|\b(?P<w>twenties|thirties|forties|fifties|sixties|"

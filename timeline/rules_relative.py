@@ -72,7 +72,7 @@ def this_pod(m, lex, text):
     word = m.group("rel").lower() if m.group("rel") else ""
     pod = _pod(m.group("pod"))
     n = -1 if word == "last" else (1 if word in ("tomorrow",) else 0)
-    if word == "" and pod != "NI":
+    if word == "" and m.group("pod").lower() != "overnight":
         return None
     return Hit("TIME", P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod_of(m.group("mod")),
                          granularity="day"))
@@ -197,6 +197,8 @@ def duration_rule(m, lex, text):
                 r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
                 r"[a-z]+s)|share|times|once|twice|dollars|francs|yen)\s*$", before, re.IGNORECASE):
             return Hit("SET", P(value=f"P1{letter}"))
+    if re.match(r"\s+old\b", text[m.end():m.end() + 5]) and not m.group("rel"):
+        return None     # an age: "52 years old"
     if unit == "second" and num in ("a", "an"):
         return None
     if unit == "quarter" and not rel:
@@ -273,7 +275,9 @@ def vague_rule(m, lex, text):
         return None
     if phrase == "future" and re.search(r"foreseeable\s+$", text[max(0, m.start() - 13):m.start()]):
         return None
-    if phrase == "now" and re.match(r"(?:\s*-|\s+that\b)", text[m.end():m.end() + 6]):
+    if phrase == "recent" and not re.match(r"\s+(?:years|days|weeks|months)\b", text[m.end():m.end() + 8]):
+        return None
+    if phrase == "now" and re.match(r"\s*-", text[m.end():m.end() + 6]):
         return None
     return Hit(typ, P(value=value))
 
@@ -341,7 +345,7 @@ RULES = (
          r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
          set_rule, "every day", 2),
     Rule("adverb_set",
-         r"\b(?P<a>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b",
+         r"\b(?P<a>daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually)\b",
          adverb_set, "published daily", 5),
     Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
     Rule("weekend", r"\b(?:(?P<rel>this|last|next|the|that)\s+)weekend\b(?!s)", weekend_rule,

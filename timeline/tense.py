@@ -11,7 +11,8 @@ import re
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|is\s+(?:scheduled|expected|due|set|slated|planned)\s+to|are\s+(?:scheduled|"
     r"expected|due|set|slated|planned)\s+to|(?:is|are)\s+to\s+\w+|(?:is|are|am)\s+going\s+to|plans?\s+to|"
-    r"intends?\s+to|next|upcoming|coming|would\s+be\s+held)\b", re.IGNORECASE)
+    r"intends?\s+to|next|upcoming|coming|would|plann(?:ed|ing)\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
+    r"scheduled)\b", re.IGNORECASE)
 PAST = re.compile(r"\b(?:said|says|was|were|had|did|ago|last|earlier|told|met|went|came|took|made|gave|held|began|saw|left|fell|rose|won|lost|sent|"
                   r"got|paid|sold|bought|spoke|became|found|\w{3,}ed)\b",
                   re.IGNORECASE)
