@@ -19,6 +19,9 @@ from .model import Document
 
 #: file suffixes read when a folder is given
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: one article file (text, HTML, TimeML) larger than this is refused rather than read whole into memory;
+#: JSON lines and CSV exports are streamed record by record and have no such limit on the file
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 HEADER_LINES = 6          # how many non-blank lines after the title may hold the date
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
@@ -70,16 +73,15 @@ def decode(data: bytes, path: str = "<input>") -> Decoded:
             raise InputError(path, f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return Decoded(data[3:].decode("utf-8"), "utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return Decoded(data.decode("utf-8"), "utf-8")
-        except UnicodeDecodeError:
-            pass
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body, enc = (data[3:], "utf-8-sig") if bom else (data, "utf-8")
+    try:
+        return Decoded(body.decode("utf-8"), enc)
+    except UnicodeDecodeError as exc:
+        if _truncated_utf8(body, exc):
+            return Decoded(body[:exc.start].decode("utf-8"), enc,
+                           f"truncated UTF-8: the incomplete character at the end ({len(body) - exc.start} "
+                           f"byte{'s' * (len(body) - exc.start != 1)}) was dropped")
     try:
         text = data.decode("cp1252")
         enc = "cp1252"
@@ -89,6 +91,15 @@ def decode(data: bytes, path: str = "<input>") -> Decoded:
     if controls > max(8, len(text) // 100):
         raise InputError(path, "binary file (not decodable as text)")
     return Decoded(text, enc, f"not valid UTF-8; decoded as {enc}")
+
+
+def _truncated_utf8(body: bytes, exc: UnicodeDecodeError) -> bool:
+    """UTF-8 cut inside its last character: the only error is an incomplete sequence at the very end, and the
+    text before it is UTF-8 beyond doubt (it has multi-byte characters, or the cut sequence has 2+ bytes). A
+    lone high byte at the end of plain ASCII is more likely cp1252 ("Caf\xe9") and is left to the fallback."""
+    if exc.reason != "unexpected end of data" or exc.end != len(body):
+        return False
+    return len(body) - exc.start >= 2 or any(b >= 0x80 for b in body[:exc.start])
 
 
 _LABELS = load_lines("header_labels.txt")
@@ -205,9 +216,19 @@ def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file (``-``: stdin); a file that cannot be read is an :class:`InputError` naming it."""
+    """The bytes of a one-article file (``-``: stdin); a file that cannot be read, or is larger than
+    :data:`MAX_DOCUMENT_BYTES`, is an :class:`InputError` naming it."""
     try:
-        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            p = Path(path)
+            if p.is_file() and p.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise InputError(path, _too_large(p.stat().st_size))
+            data = p.read_bytes()
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError(path, _too_large(len(data)))
+        return data
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -216,6 +237,11 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _too_large(size: int) -> str:
+    return (f"too large for one article ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}): split it, or "
+            f"export it as JSON lines or CSV, one article per record")
 
 
 def expand_inputs(inputs: Iterable[str | Path], suffixes: Iterable[str] = TEXT_SUFFIXES) -> Iterator[str]:

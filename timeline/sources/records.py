@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, Union
 
+from .. import ingest
 from ..ingest import Failure, InputError, coerce_dct
 from ..model import Document
 from .base import Fields, ReadOptions, Unit
@@ -118,6 +119,9 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
                          else f"field {fields.text!r} is a {type(text).__name__}, not text", unit.record)
     if not text.strip():
         raise InputError(unit.path, f"empty text in field {fields.text!r}", unit.record)
+    if len(text) > ingest.MAX_DOCUMENT_BYTES:
+        raise InputError(unit.path, f"text too large for one article ({len(text):,} characters; the limit is "
+                                    f"{ingest.MAX_DOCUMENT_BYTES:,})", unit.record)
     dct = options.dct
     if dct is None:
         value = record.get(fields.date)
