@@ -416,15 +416,14 @@ def _source_line(table) -> str:
     """Name the articles: their titles (or file names), in table order, with the publication date."""
     if table is None or len(table) == 0:
         return ""
+    from timeline.render_layout import _cell
     seen: dict[str, str] = {}
     for rec in table.to_dict("records"):
-        titles = str(rec.get("source_title") or "").strip()
-        paths = [p for p in str(rec.get("source_path") or "").split(";") if p.strip() and p != "nan"]
-        name = titles if titles and titles != "nan" else "; ".join(os.path.basename(p.strip()) for p in paths)
-        if not name or name in seen:
-            continue
-        pub = str(rec.get("published") or "")[:10]
-        seen[name] = pub if pub and pub != "nan" else ""
+        titles = _cell(rec.get("source_title"))
+        paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
+        name = titles or "; ".join(os.path.basename(p) for p in paths)
+        if name and name not in seen:
+            seen[name] = _cell(rec.get("published"))[:10]
     parts = []
     for name, pub in seen.items():
         when = ""
@@ -435,6 +434,8 @@ def _source_line(table) -> str:
             except ValueError:
                 when = ""
         parts.append(f"“{name}”{when}")
+    if len(parts) > 6:
+        parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
     return ("Source: " + "; ".join(parts)) if parts else ""
 
 
