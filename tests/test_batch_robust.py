@@ -1,0 +1,227 @@
+"""A batch with bad members completes for every good member and lists each bad one with its reason.
+
+Bad members: empty, binary, UTF-16 without a BOM, truncated UTF-8, gigantic, unreadable, HTML without text,
+missing. The run goes through the CLI (``timeline.cli.main``) and the checks read back the written files:
+``events.csv`` for the good members, ``errors.csv`` and stderr for the bad ones. The exit code is non-zero only
+when something failed; ``--strict`` stops at the first failure.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timeline import ingest
+from timeline.cli import main
+
+_NEEDED = ("timeline.tagger", "timeline.events", "timeline.order", "timeline.export")
+_MISSING = [m for m in _NEEDED if importlib.util.find_spec(m) is None]
+pytestmark = pytest.mark.skipif(bool(_MISSING), reason=f"pipeline stages not written yet: {', '.join(_MISSING)}")
+
+GIGANTIC_LIMIT = 64 * 1024      # the tests lower ingest's limit to this so that "gigantic" stays cheap
+
+
+def article(title: str, body: str, published: str = "12.11.2015 14:12") -> str:
+    return f"{title}\nPublished {published}\n\n{body}\n"
+
+
+GOOD = {
+    "good_one.txt": article("Talks resume in Geneva", "Negotiators met in Geneva on Oct. 23 to resume the talks."),
+    "good_two.txt": article("Café owners protest in Zürich",
+                            "The café owners of Zürich marched on Wednesday against the new tax."),
+}
+
+
+def read_events(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def read_errors(path: Path) -> dict[str, str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {Path(row["path"]).name: row["reason"] for row in csv.DictReader(fh)}
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    if not hasattr(ingest, "MAX_DOCUMENT_BYTES"):
+        pytest.fail("defect: timeline.ingest has no documented size limit (MAX_DOCUMENT_BYTES); a gigantic "
+                    "member is read whole into memory")
+    monkeypatch.setattr(ingest, "MAX_DOCUMENT_BYTES", GIGANTIC_LIMIT)
+    return GIGANTIC_LIMIT
+
+
+def make_batch(folder: Path) -> tuple[list[str], dict[str, str]]:
+    """Write the good and bad members; return (the paths in command-line order, expected bad name -> reason word)."""
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    bad = {}
+    (folder / "empty.txt").write_bytes(b"")
+    bad["empty.txt"] = "empty"
+    (folder / "blank.txt").write_bytes(b"  \n\r\n\t\n")
+    bad["blank.txt"] = "empty"
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    bad["binary.txt"] = "binary"
+    (folder / "utf16_no_bom.txt").write_bytes(article("Sans BOM", "It rained on Oct. 23.").encode("utf-16-le"))
+    bad["utf16_no_bom.txt"] = ""
+    gigantic = article("Gigantic", ("On Oct. 23 nothing happened. " * 4000))
+    (folder / "gigantic.txt").write_text(gigantic, encoding="utf-8")
+    assert len(gigantic.encode()) > GIGANTIC_LIMIT
+    bad["gigantic.txt"] = "large"
+    (folder / "page.html").write_text("<!DOCTYPE html><html><head><title></title><script>var x = 1;</script>"
+                                      "</head><body><div><img src='a.png'></div></body></html>", encoding="utf-8")
+    bad["page.html"] = ""
+    bad["missing.txt"] = "no such file"
+    paths = [str(folder / "good_one.txt"), str(folder / "empty.txt"), str(folder / "blank.txt"),
+             str(folder / "binary.txt"), str(folder / "utf16_no_bom.txt"), str(folder / "gigantic.txt"),
+             str(folder / "page.html"), str(folder / "missing.txt"), str(folder / "good_two.txt")]
+    return paths, bad
+
+
+def test_batch_completes_every_good_member_and_lists_every_bad_one(tmp_path, capsys, small_limit):
+    paths, bad = make_batch(tmp_path / "in")
+    out = tmp_path / "out"
+    code = main(["build", *paths, "--out", str(out), "--no-chart", "--quiet"])
+    stderr = capsys.readouterr().err
+    assert code == 1, "a failed member must make the exit code non-zero"
+    events = read_events(out / "events.csv")
+    sources = {Path(p).name for cell in events.source_path for p in cell.split(";")}
+    assert set(GOOD) <= sources, f"good members missing from events.csv: {set(GOOD) - sources}"
+    assert not (sources & set(bad)), "a bad member produced events"
+    assert any("Zürich" in t for t in events.event_text), "UTF-8 text garbled"
+    errors = read_errors(out / "errors.csv")
+    assert set(errors) == set(bad), f"errors.csv lists {sorted(errors)}, expected {sorted(bad)}"
+    for name, word in bad.items():
+        assert errors[name].strip(), f"{name}: no reason given"
+        assert word in errors[name].lower(), f"{name}: reason {errors[name]!r} does not say {word!r}"
+        assert name in stderr, f"{name} not reported on stderr"
+    assert "Traceback" not in stderr
+
+
+def test_all_good_batch_exits_zero_and_removes_a_stale_errors_file(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "errors.csv").write_text("path,record,reason\nold.txt,,stale\n", encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(out), "--no-chart", "--quiet"]) == 0
+    assert not (out / "errors.csv").exists()
+    assert capsys.readouterr().err == ""
+
+
+def test_utf16_with_bom_and_utf8_with_bom_are_good_members(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "utf16.txt").write_bytes(
+        article("Café owners protest in Zürich", "The café owners marched on Wednesday.").encode("utf-16"))
+    (folder / "bom.txt").write_bytes(b"\xef\xbb\xbf" + article("Talks in Genève", "They met on Oct. 23.").encode())
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "--out", str(out), "--no-chart", "--quiet"]) == 0
+    events = read_events(out / "events.csv")
+    assert {"utf16.txt", "bom.txt"} <= {Path(p).name for p in events.source_path}
+    assert "Café owners protest in Zürich" in set(events.source_title)
+    assert "Talks in Genève" in set(events.source_title), "the BOM leaked into the title"
+
+
+def test_truncated_utf8_keeps_its_text_and_says_so(tmp_path, capsys):
+    """A file cut in the middle of a multi-byte character is UTF-8 with a lost tail, not cp1252: its text before
+    the cut is kept intact (no mojibake) and the document carries a note naming the truncation."""
+    data = article("Café owners protest in Zürich", "The café owners of Zürich marched on Wednesday. Zü").encode()
+    data = data[:-2]                                       # cut "ü" in half (and the final newline)
+    path = tmp_path / "truncated.txt"
+    path.write_bytes(data)
+    doc = ingest.read_document(path)
+    assert "Zürich" in doc.text and "Ã" not in doc.text, "truncated UTF-8 decoded as cp1252 (mojibake)"
+    assert any("truncat" in note for note in doc.notes)
+    out = tmp_path / "out"
+    assert main(["build", str(path), "--out", str(out), "--no-chart", "--quiet"]) == 0
+    events = read_events(out / "events.csv")
+    assert "Café owners protest in Zürich" in set(events.source_title)
+
+
+def test_strict_stops_at_the_first_failure(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD["good_one.txt"], encoding="utf-8")
+    (folder / "b_empty.txt").write_bytes(b"")
+    (folder / "c_binary.txt").write_bytes(b"\x00\x01" * 100)
+    (folder / "d_good.txt").write_text(GOOD["good_two.txt"], encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["build", str(folder), "--out", str(out), "--no-chart", "--strict"])
+    stderr = capsys.readouterr().err
+    assert code == 1
+    assert "b_empty.txt" in stderr and "empty" in stderr
+    assert "c_binary.txt" not in stderr, "--strict went on after the first failure"
+    assert not (out / "events.csv").exists(), "--strict wrote a table from a failed batch"
+    assert "Traceback" not in stderr
+
+
+def _unreadable(path: Path) -> bool:
+    try:
+        with open(path, "rb"):
+            return False
+    except PermissionError:
+        return True
+
+
+def test_unreadable_member_is_listed_with_its_reason(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good_one.txt").write_text(GOOD["good_one.txt"], encoding="utf-8")
+    locked = folder / "locked.txt"
+    locked.write_text(GOOD["good_two.txt"], encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if not _unreadable(locked):
+            pytest.skip("running as root (or with CAP_DAC_OVERRIDE): permissions do not stop reading here; "
+                        "test_permission_error_is_listed_with_its_reason covers the error path")
+        out = tmp_path / "out"
+        assert main(["build", str(folder), "--out", str(out), "--no-chart", "--quiet"]) == 1
+        assert "permission" in read_errors(out / "errors.csv")["locked.txt"]
+        assert "locked.txt" in capsys.readouterr().err
+    finally:
+        locked.chmod(0o644)
+
+
+def test_permission_error_is_listed_with_its_reason(tmp_path, capsys, monkeypatch):
+    """The same error path as an unreadable file, simulated so that it also runs as root."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good_one.txt").write_text(GOOD["good_one.txt"], encoding="utf-8")
+    (folder / "locked.txt").write_text(GOOD["good_two.txt"], encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    real_open = open
+
+    def guarded_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and Path(os.fsdecode(file)).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "--out", str(out), "--no-chart", "--quiet"]) == 1
+    monkeypatch.setattr("builtins.open", real_open)
+    assert "permission" in read_errors(out / "errors.csv")["locked.txt"].lower()
+    assert "good_one.txt" in {Path(p).name for p in read_events(out / "events.csv").source_path}
+    assert "locked.txt" in capsys.readouterr().err
+
+
+def test_gigantic_member_is_refused_by_the_documented_limit(tmp_path, capsys, small_limit):
+    big = tmp_path / "big.txt"
+    big.write_text(article("Big", "On Oct. 23 it rained. " * 5000), encoding="utf-8")
+    with pytest.raises(ingest.InputError) as info:
+        ingest.read_document(big)
+    assert "large" in info.value.reason.lower(), info.value.reason
