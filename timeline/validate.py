@@ -43,7 +43,7 @@ DURATION_DATE_UNITS = ("ML", "CE", "DE", "Y", "Q", "M", "W", "WE", "D")
 DURATION_TIME_UNITS = ("H", "M", "S")
 
 _AMOUNT = re.compile(r"(?:\d{1,9}(?:\.\d{1,6})?|X)")
-_CLOCK = re.compile(r"(\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?")
+_CLOCK = re.compile(r"(\d{2}|XX)(?::(\d{2}|XX)(?::(\d{2})(?:\.\d{1,6})?)?)?")
 _ZONE = re.compile(r"(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)")
 
 
@@ -198,10 +198,10 @@ def _time(time: str) -> str | None:
     rest = time[m.end():]
     if rest and not _ZONE.fullmatch(rest):
         return f"bad time zone {rest!r}"
-    hour, minute, second = (int(g) if g is not None else None for g in m.groups())
-    if minute is None and len(m.group(0)) != 2:
-        return f"bad time {time!r}"
-    if hour > 24 or (hour == 24 and (minute or second)):
+    hour, minute, second = (int(g) if g is not None and g != "XX" else None for g in m.groups())
+    if hour is None and m.group(2) not in (None, "XX"):
+        return f"bad time {time!r} (minutes known but not the hour)"
+    if hour is not None and (hour > 24 or (hour == 24 and (minute or second))):
         return f"hour {hour} out of range"
     if minute is not None and minute > 59:
         return f"minute {minute} out of range"
