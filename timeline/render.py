@@ -169,8 +169,8 @@ class _Chart:
             out.append(("bar", acc, "Month, season or year"))
         if any(it.kind == "interval" for it in self.items):
             out.append(("bar", acc, "Period (from … to)"))
-        if any(it.approximate for it in self.items) or any(it.kind == "interval" and it.precision != "day"
-                                                           for it in self.items):
+        if any(it.approximate or it.open_start or (it.kind == "interval" and it.precision not in ("day", "time"))
+               for it in self.items):
             out.append(("fuzzy", acc, "Approximate or uncertain"))
         return out
 
@@ -337,7 +337,8 @@ class _Chart:
             return
         x = spine + sd * (self.lane_x0 + lane_k * LANE_PITCH) - (BAR_W if sd < 0 else 0)
         a, b = it.start.toordinal(), it.end.toordinal() + 1
-        chunk_end = it.start_chunk[1].toordinal() + 1 if it.kind == "interval" else b
+        uncertain_start = it.kind == "interval" and it.precision not in ("day", "time")
+        chunk_end = it.start_chunk[1].toordinal() + 1 if uncertain_start else a
         pieces = []                                     # (y_top, y_bottom, faded) per segment
         for (top, bottom), seg in zip(seg_box, segs):
             lo, hi = max(a, seg.lo), min(b, seg.hi)
@@ -347,7 +348,7 @@ class _Chart:
                 if p_lo < p_hi:
                     y1 = top + seg.frac(p_lo) * (bottom - top)
                     y2 = top + seg.frac(p_hi) * (bottom - top)
-                    pieces.append([y1, y2, (faded and it.kind == "interval") or it.approximate])
+                    pieces.append([y1, y2, faded or it.approximate])
         if not pieces:
             return
         for p in pieces:                                # a span is never thinner than a dot
