@@ -58,6 +58,9 @@ DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 def deictic_rule(m, lex, text):
     # EXAMPLE: yesterday / today / late yesterday / yesterday morning / tonight / the day before yesterday
     word = m.group("d").lower()
+    if word == "today" and text[m.end():m.end() + 2] == "'s" and re.search(
+            r"\b(?:of|in|for)\s+$", text[max(0, m.start() - 5):m.start()], re.IGNORECASE):
+        return None     # generic: "in today's world", "for today's youth"
     n = DEICTIC[word]
     if m.group("before"):
         n += -1 if "before" in m.group("before").lower() else 1
@@ -69,8 +72,10 @@ def deictic_rule(m, lex, text):
 
 def this_pod(m, lex, text):
     # EXAMPLE: this morning / last night / this afternoon / later this afternoon / overnight
-    word = m.group("rel").lower() if m.group("rel") else ""
+    word = re.sub(r"\s+", " ", m.group("rel").lower()) if m.group("rel") else ""
     pod = _pod(m.group("pod"))
+    if word in ("the next", "the following"):
+        return Hit("DATE", P(offset=("day", 1), anchor="ref", granularity="day"))
     n = -1 if word == "last" else (1 if word in ("tomorrow",) else 0)
     if word == "" and m.group("pod").lower() != "overnight":
         return None
@@ -95,10 +100,12 @@ def rel_unit(m, lex, text):
         after = text[m.end():m.end() + 12].lower()
         if unit_word in ("year", "fiscal year") and re.match(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d))", after):
             return Hit("DURATION", P(value="P1Y"))
-        if unit_word in ("year", "fiscal year") and re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()]):
+        if unit_word in ("year", "fiscal year") and re.search(r"\b(?:for|of)\s+$", text[max(0, m.start() - 5):m.start()]):
             return Hit("DATE", P(offset=("year", 0), anchor="ref", granularity="year"))
         return None
-    if base in ("the", "that", "same"):
+    if base in ("the", "that", "same", "full", "entire", "whole"):
+        if base in ("full", "entire", "whole") and unit not in ("year", "quarter", "month", "week"):
+            return None
         return Hit("DATE", P(offset=(unit, 0), anchor="ref", mod=mod, granularity=unit))
     n = DIRECTION.get(rel, DIRECTION.get(base, 0))
     anchor = "ref" if base in ANAPHORIC else "dct"
@@ -219,7 +226,7 @@ def bare_plural(m, lex, text):
     # EXAMPLE: for years / in recent months / in coming weeks / for decades / centuries
     unit, letter = lex.unit(m.group("unit"))
     rel = (m.group("rel") or "").lower()
-    if rel == "recent" and unit in ("year", "day"):
+    if rel in ("recent", "past") and unit in ("year", "day"):
         return Hit("DATE", P(value="PAST_REF"))
     if rel in ("coming", "next few", "the coming") and unit in ("month", "quarter", "year") and not m.group("the"):
         return Hit("DATE", P(value="FUTURE_REF"))
@@ -249,8 +256,6 @@ def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
     word = m.group("a").lower()
     after = text[m.end():m.end() + 20]
-    if word in ("daily", "weekly", "monthly", "quarterly") and re.match(r"\s+(?-i:[A-Z])", after):
-        return None     # a newspaper's name: "the daily Granma"
     if word == "quarterly":
         return Hit("DURATION", P(value="P3M"))
     return Hit("SET", P(value=ADVERB_SETS[word]))
@@ -315,13 +320,13 @@ RULES = (
          r"(?P<d>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<pod>morning|afternoon|evening|night))?",
          deictic_rule, "said yesterday", 2),
     Rule("this_pod",
-         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow)\s+)?"
+         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|the\s+next|the\s+following)\s+)?"
          r"(?P<pod>morning|afternoon|evening|night|overnight)\b",
          this_pod, "this morning", 4),
     Rule("rel_unit",
          r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
          r"(?:earlier|later)\s+in)\s*-?\s*)?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|this|past|"
-         r"coming|previous|preceding|following|current|same|present)|that|the)\s+(?P<unit>fiscal\s+year|"
+         r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|the)\s+(?P<unit>fiscal\s+year|"
          r"year|month|week|weekend|quarter|decade|century|day)\b(?P<dur>)(?!\s*-|'s\s+(?:worth|time))",
          rel_unit, "killed last year", 3),
     Rule("ago",
@@ -333,10 +338,11 @@ RULES = (
          r"(?:(?:past|last|next|coming|first|final|previous|following|recent|preceding|latest|remaining|"
          r"initial|subsequent|year-earlier|year-ago|comparable|same)\s+)?|(?:past|last|next|coming|first|final|"
          r"previous|following|recent)\s+))?(?:(?P<amod2><<amount_mod>>)\s+)?" + NUM + r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|"
-         r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?![\w-])(?:-(?:old|long))?",
+         r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?:-long\b|(?![\w-]))",
          duration_rule, "in the past three years", 2),
     Rule("bare_plural",
          r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|(?<=for\s)|"
+         r"(?<=within\s)|"
          r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
          r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier))",
          bare_plural, "for years", 4),
@@ -351,7 +357,7 @@ RULES = (
     Rule("weekend", r"\b(?:(?P<rel>this|last|next|the|that)\s+)weekend\b(?!s)", weekend_rule,
          "over the weekend", 2),
     Rule("year_ago_adj", r"\b(?:year-earlier|year-ago|year-before)\b", year_ago_adj, "year-earlier profit", 6),
-    Rule("year_end", r"\byear[\s-]end\b(?!\w)", year_end, "by year-end", 6),
+    Rule("year_end", r"\byear(?:'s)?[\s-]end\b(?!\w)", year_end, "by year-end", 6),
 )
 
 
