@@ -75,7 +75,8 @@ class Resolver:
         mod = p.mod
         if mod == "APPROX" and "approximate" not in flags:
             flags.append("approximate")
-        if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century"):
+        if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century") \
+                and "X" not in value:
             self.ref = Reference(date, granularity, True)
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
             if granularity in ("quarter", "half") and "same_unit" not in extra and recent:
@@ -138,7 +139,12 @@ class Resolver:
             return f"XXXX-{date.month:02d}-{date.day:02d}", "none", None, None
         sign, from_tense = self._direction(m, extra)
         options = [holiday_date(rule, y) for y in (base.year - 1, base.year, base.year + 1)]
-        date = _pick(options, base, sign)
+        if "dir" in extra:
+            date = _pick(options, base, sign, strict=True) if sign else holiday_date(rule, base.year)
+        elif from_tense and sign > 0:
+            date = _pick(options, base, sign)
+        else:
+            date = _nearest(options, base, bias=2.0 if from_tense else 1.0)
         flags.append("year_inferred")
         if from_tense:
             flags.append("direction_from_tense")
@@ -177,6 +183,10 @@ class Resolver:
             value = format_at(date, "weekend")
         else:
             value = format_at(date, g)
+        if anchor == "ref" and self.ref.from_text and p.month is None:
+            blurred = _blur(format_at(base, g), g, self.ref.granularity)
+            if blurred != format_at(base, g):
+                value = blurred
         return self._with_time(value, p), anchor, g, date
 
     def _direction(self, m, extra):
@@ -253,6 +263,24 @@ def _pick(options, base, sign, strict=False):
         return max(before) if before else min(options)
     after = [d for d in options if (d > base if strict else d >= base)]
     return min(after) if after else max(options)
+
+
+FINE = {"month": 1, "week": 2, "weekend": 2, "day": 3, "hour": 4, "minute": 4}
+COARSE = {"year": 0, "quarter": 0, "half": 0, "season": 0, "month": 1, "week": 2, "day": 3}
+
+
+def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
+    """X out what an anaphoric value cannot know: 'that month' after '2012' is 2012-XX, not 2012-01."""
+    known = COARSE.get(ref_granularity or "day", 3)
+    wanted = FINE.get(granularity, 0)
+    if wanted <= known or known >= 2:
+        return value
+    if known == 0:
+        year = value[:4]
+        return {1: f"{year}-XX", 2: f"{year}-WXX", 3: f"{year}-XX-XX"}.get(wanted, f"{year}-XX-XXT" + value[11:])
+    if known == 1 and wanted >= 3:
+        return value[:7] + "-XX" + value[10:]
+    return value
 
 
 def _nearest(options, base, bias=1.0):

@@ -9,6 +9,7 @@ extent when the pattern needs context around the expression. Every rule carries 
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -99,7 +100,18 @@ def full_date(m, lex, text):
                              anchor="dct", granularity="day"))
     if year is None and m.group("mon2") and not m.group("day2")[-1:].isalpha() and m.group("mon2") == "May":
         pass
-    return Hit("DATE", P(year=year, month=month, day=day, weekday=wd, granularity="day"))
+    return Hit("DATE", P(year=year, month=month, day=day, weekday=wd,
+                         granularity="week" if m.group("weekof") else "day"))
+
+
+def iso_week(m, lex, text):
+    # EXAMPLE: 2017-W23 / 2015-W46-WE
+    year, week = int(m.group("y")), int(m.group("w"))
+    if not 1 <= week <= 53 or (week == 53 and _dt.date(year, 12, 28).isocalendar()[1] < 53):
+        return INVALID
+    monday = _dt.date.fromisocalendar(year, week, 1)
+    return Hit("DATE", P(year=year, month=monday.month, day=monday.day,
+                         granularity="weekend" if m.group("we") else "week"))
 
 
 def iso_date(m, lex, text):
@@ -381,12 +393,13 @@ MON = r"(?:<<month_full>>|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)
 DAYNUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d)|<<ordinal_word>>)"
 RULES = (
     Rule("full_date",
-         r"\b(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
+         r"\b(?P<weekof>the\s+week\s+of\s+)?(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
          r"|(?P<day2>[0-3]?\d(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<mon2>" + MON + r"))"
          r"(?:\s*,?\s*(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
          full_date, "On Oct. 23, the agency said", 1),
     Rule("iso_date", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?(?![\d-])",
          iso_date, "published 2015-11-12", 1),
+    Rule("iso_week", r"(?<![\w-])(?P<y>\d{4})-?W(?P<w>\d\d)(?P<we>-WE)?(?![\w-])", iso_week, "in 2017-W23", 1),
     Rule("numeric_date", r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/]|\.\d)",
          numeric_date, "Published 12.11.2015", 1),
     Rule("month",

@@ -120,6 +120,13 @@ def rel_unit(m, lex, text):
     return Hit("DATE", P(offset=(unit, n), anchor=anchor, mod=mod, granularity=unit, extra=extra))
 
 
+def day_before(m, lex, text):
+    # EXAMPLE: the day before / the week after / the year before (anaphoric: from the last date in the text)
+    unit = m.group("unit").lower()
+    n = -1 if m.group("dir").lower() in ("before", "earlier") else 1
+    return Hit("DATE", P(offset=(unit, n), anchor="ref", granularity=unit))
+
+
 def _amount(m, lex):
     num = m.group("num")
     if num is None:
@@ -329,6 +336,10 @@ RULES = (
          r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|the)\s+(?P<unit>fiscal\s+year|"
          r"year|month|week|weekend|quarter|decade|century|day)\b(?P<dur>)(?!\s*-|'s\s+(?:worth|time))",
          rel_unit, "killed last year", 3),
+    Rule("day_before",
+         r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b"
+         r"(?!\s+(?:the|his|her|its|their|a|an|that|this|\w+ing|\w+ed)\b)",
+         day_before, "the day before", 2),
     Rule("ago",
          r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)\s*,?\s+"
          r"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
