@@ -117,3 +117,8 @@ class Event:
     anchor: str = "absolute"
     flags: tuple[str, ...] = field(default_factory=tuple)
     kind: str = "mention"               # mention | publication | interval
+    value: str = ""                     # TIMEX3 value that dates the event (the start's, or the end's if open start)
+    end_value: str = ""                 # TIMEX3 value of the end when the end has its own expression
+    mod: str | None = None              # TIMEX3 mod of the dating expression (START, APPROX, ...)
+    edtf: str = ""                      # the event's date(s) in Extended Date/Time Format
+    qualifiers: tuple[str, ...] = ()    # expressions that qualify but do not date it: "six months=P6M"

@@ -1,0 +1,223 @@
+"""The text side of events: sentences, clauses and headlines, with the language data of ``resources/events_*.tsv``.
+
+Sentences end at ``.``, ``!`` or ``?`` before a capital, a digit or a quote, except after an abbreviation
+(``Oct.``, ``Gen.``, ``U.S.``: ``events_abbreviations.tsv``) or an initial; a blank line always ends one.
+A headline is derived from the event text by rule: the temporal phrase (with its preposition) and the
+attribution ("X said", "according to X") are trimmed, and the rest is cut at a word boundary.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+HEADLINE_MAX = 60
+
+_SMALL_WORDS = frozenset("a an the of and or to in on at by for from with as that which who but".split())
+
+
+def load_tsv(name: str, ncols: int) -> list[tuple[str, ...]]:
+    """Rows of ``resources/<name>``: the first line must state the FORMAT; ``#`` lines are comments.
+    An empty field, a wrong column count or a duplicated row is an error at load time."""
+    text = resources.files("timeline").joinpath("resources", name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("# FORMAT:"):
+        raise ValueError(f"{name}: the first line must state the FORMAT")
+    rows: list[tuple[str, ...]] = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.split("\t"))
+        if len(fields) != ncols or not all(fields):
+            raise ValueError(f"{name}:{n}: expected {ncols} non-empty tab-separated fields, got {line!r}")
+        if fields in rows:
+            raise ValueError(f"{name}:{n}: duplicated entry {line!r}")
+        rows.append(fields)
+    return rows
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon() -> dict:
+    """Every events_*.tsv, loaded and checked once."""
+    abbrevs = frozenset(r[0] for r in load_tsv("events_abbreviations.tsv", 1))
+    signals: dict[str, set[str]] = {}
+    for phrase, role in load_tsv("events_signals.tsv", 2):
+        signals.setdefault(role, set()).add(phrase.lower())
+    attribution: dict[str, set[str]] = {}
+    for verb, kind in load_tsv("events_attribution.tsv", 2):
+        attribution.setdefault(kind, set()).add(verb.lower())
+    return {
+        "abbreviations": abbrevs,
+        "signals": {k: frozenset(v) for k, v in signals.items()},
+        "attribution": {k: frozenset(v) for k, v in attribution.items()},
+        "anchors": tuple((p.lower(), b) for p, b in load_tsv("events_anchors.tsv", 2)),
+        "boundary_verbs": tuple((v.lower(), b) for v, b in load_tsv("events_boundary_verbs.tsv", 2)),
+        "happenings": {w.lower(): c for w, c in load_tsv("events_happenings.tsv", 2)},
+    }
+
+
+def alternation(words) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# ------------------------------------------------------------------------------------------------ sentences
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARA = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _is_abbreviation(text: str, dot: int, abbrevs: frozenset) -> bool:
+    """Does the period at ``dot`` close an abbreviation or an initial rather than a sentence?"""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“'":
+        start -= 1
+    token = text[start:dot + 1]
+    if token in abbrevs:
+        return True
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))         # J. Smith, U.S.A.
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text[start:end]`` (offsets into ``text``, whitespace trimmed)."""
+    end = len(text) if end is None else end
+    abbrevs = lexicon()["abbreviations"]
+    spans: list[tuple[int, int]] = []
+    bounds = [start] + [m.end() for m in _PARA.finditer(text, start, end)] + [end]
+    for p0, p1 in zip(bounds, bounds[1:]):
+        s = p0
+        for m in _END.finditer(text, p0, p1):
+            punct = m.group(0)
+            if punct[0] == "." and punct[1:2] not in (".", "!", "?") and _is_abbreviation(text, m.start(), abbrevs):
+                continue
+            spans.append((s, m.end()))
+            s = m.end()
+        spans.append((s, p1))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+_CUTS = (re.compile(r";\s*"), re.compile(r",?\s+(?:and|but|while|whereas|whilst)\s+"), re.compile(r",\s+"),
+         re.compile(r"\s+--?\s+|\s*[–—]\s*"))
+
+
+def clause_cut(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where to cut between two dated parts of a sentence: the strongest separator in ``text[lo:hi]``
+    (semicolon, then a conjunction, then a comma, then a dash), as ``(end of the first, start of the next)``."""
+    for sep in _CUTS:
+        found = list(sep.finditer(text, lo, hi))
+        if found:
+            m = found[-1]
+            return m.start(), m.end()
+    return None
+
+
+def one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# ------------------------------------------------------------------------------------------------ headlines
+
+def _attribution_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = lexicon()["attribution"]
+    content = alternation(lex.get("content", ()))
+    lead = re.compile(rf"^(?P<subj>(?:[\w'’.&-]+\s+){{1,8}}?)(?:(?:had|has|have)\s+)?(?:{content})\s+(?:that\s+)?"
+                      rf"(?P<rest>\S.*)$", re.I | re.S)
+    trail = re.compile(rf",\s*(?P<subj>[^,\"“”]{{1,120}}?(?:,[^\"“”]{{1,120}}?)?)\s+(?:(?:had|has|have)\s+)?"
+                       rf"(?:{content})\s*[.!?]*$", re.I | re.S)
+    source = re.compile(rf"(?:^(?:{alternation(lex.get('source', ()))})\s+[^,]{{1,80}},\s*"
+                        rf"|,\s*(?:{alternation(lex.get('source', ()))})\s+[^,]{{1,80}}$)", re.I)
+    return lead, trail, source
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:,\s*)?\b(?:(?:back|as|early|late|also|only|earlier|later)\s+)?"
+    r"(?:on|in|at|during|since|from|until|till|by|as\s+of|between|through|of)\s+(?:the\s+)?$", re.I)
+_QUOTED = re.compile(r"^[\"“](?P<q>[^\"”]{3,}?)[,.!?]?[\"”]\s*,?\s*(?P<rest>.*)$", re.S)
+_LEADING_CONNECTOR = re.compile(r"^(?:and|but|however|meanwhile|also|then|so)\b,?\s*", re.I)
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the temporal phrases at ``spans`` (offsets into ``text``) and their prepositions."""
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if s < pos:
+            continue
+        m = _PREPOSITION_BEFORE.search(text, pos, s)
+        cut = m.start() if m else s
+        out.append(text[pos:cut])
+        pos = e
+        tail = re.match(r"\s*,\s*", text[pos:])
+        if tail and not "".join(out).strip():           # "On Wednesday, the agency said" -> "the agency said"
+            pos += tail.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _speaker(subj: str) -> str:
+    """The name in an attribution subject: its leading run of capitalized words ("Alaedin Boroujerdi")."""
+    words = []
+    for w in subj.split():
+        if not w[:1].isupper():
+            break
+        words.append(w.strip(",;"))
+        if w.endswith(","):
+            break
+    return " ".join(words[:4])
+
+
+def shorten(s: str, limit: int = HEADLINE_MAX) -> str:
+    """Cut ``s`` to at most ``limit`` characters at a word boundary, ending with an ellipsis when cut."""
+    s = one_line(s)
+    if len(s) <= limit:
+        return s
+    words = s[:limit].split(" ")
+    if len(words) > 1:
+        words = words[:-1]                 # the last piece may be a cut word
+    while len(words) > 1 and words[-1].lower().strip(",;:") in _SMALL_WORDS:
+        words.pop()
+    cut = " ".join(words).rstrip(",;:-–—(\"“'")
+    return cut[:limit - 1].rstrip() + "…"
+
+
+def _tidy(s: str) -> str:
+    s = one_line(s).strip(" ,;:-–—")
+    if s.count('"') % 2:
+        s = s.replace('"', "")
+    if (s.count("“") + s.count("”")) % 2:
+        s = s.replace("“", "").replace("”", "")
+    s = s.rstrip(" .,;:")
+    return s[:1].upper() + s[1:] if s else s
+
+
+def make_headline(text: str, spans: list[tuple[int, int]] = (), fallback: str = "") -> str:
+    """A few words (at most ``HEADLINE_MAX`` characters) for ``text`` with the temporal phrases at ``spans``
+    (offsets into ``text``) and the attribution trimmed; never empty and never starting or ending mid-word."""
+    lead, trail, source = _attribution_patterns()
+    s = one_line(remove_spans(text, list(spans)))
+    s = source.sub("", s).strip()
+    s = _LEADING_CONNECTOR.sub("", s)
+    preamble = alternation(lexicon()["signals"].get("preamble", ()))
+    s = re.sub(rf"^(?:{preamble})\b[^,\"“]{{3,60}},\s+(?=\S+(?:\s+\S+){{3}})", "", s, flags=re.I)
+    quoted = _QUOTED.match(s)
+    if quoted and trail.search("," + quoted["rest"]):
+        who = _speaker(trail.search("," + quoted["rest"])["subj"])
+        s = f"{who}: {quoted['q']}" if who else quoted["q"]
+    else:
+        m = trail.search(s)
+        if m and m.start() > 10:
+            s = s[:m.start()]
+        m = lead.match(s)
+        if m and len(m["rest"].split()) >= 3 and not re.search(r"[,\"“]", m["subj"]):
+            s = m["rest"]
+    s = _tidy(s)
+    if not re.search(r"\w", s):
+        s = _tidy(fallback) or _tidy(text) or "(untitled)"
+    return shorten(s)

@@ -1,0 +1,326 @@
+"""Events: from the resolved expressions of one document to its dated happenings.
+
+One event per dated happening, not per expression:
+- DURATION and SET expressions and vague references (``PAST_REF``) qualify the event of their clause and never
+  become rows of their own;
+- expressions side by side that date one thing ("Wednesday, Nov. 11") make one event;
+- two expressions joined by a signal ("between January and March", "from 1998 to 2003", "Nov. 3 - Nov. 5")
+  make one interval, and so do "since 2011" (to the publication date), "until Dec. 31" (open start) and
+  "Nov. 3-5";
+- "since the beginning of the civil war" is linked to a dated mention of the same happening in the document
+  ("the Syria conflict began in 2011"): an interval from that date, anchor ``event``, flag ``inferred``; without
+  one it keeps an open start (flag ``open_start``).
+Each document also contributes its publication event. Signal words and patterns live in
+``resources/events_*.tsv`` (see :mod:`timeline.event_text`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_of
+from .event_text import alternation, clause_cut, lexicon, make_headline, one_line, sentences
+from .model import Document, Event, Timex
+
+#: the order flags are written in
+FLAG_ORDER = ("year_inferred", "direction_from_tense", "ambiguous_order", "approximate", "open_start", "inferred")
+_ANCHORS = {"absolute", "dct", "ref", "event"}
+
+
+@dataclass
+class _Item:
+    """One dated happening found in a sentence, before its text is cut out."""
+
+    start: _dt.date | None
+    end: _dt.date | None
+    precision: str | None
+    end_precision: str | None
+    phrase_start: int
+    phrase_end: int
+    timexes: list[Timex]
+    value: str
+    end_value: str = ""
+    kind: str = "mention"
+    anchor: str = "absolute"
+    flags: set[str] = field(default_factory=set)
+    mod: str | None = None
+    headline: str = ""                  # set when a rule knows better than the generic headline
+    edtf: str = ""
+
+
+def _signals(role: str) -> str:
+    return alternation(lexicon()["signals"].get(role, ()))
+
+
+def _before(role: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{_signals(role)})\s+(?:the\s+)?$", re.I)
+
+
+def _flags_of(t: Timex) -> set[str]:
+    flags = set(t.flags)
+    if t.mod == "APPROX":
+        flags.add("approximate")
+    return flags
+
+
+def _anchor_of(t: Timex) -> str:
+    return t.anchor if t.anchor in _ANCHORS else "absolute"
+
+
+def _point(t: Timex, span: Span) -> _Item:
+    return _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
+                 anchor=_anchor_of(t), flags=_flags_of(t), mod=t.mod)
+
+
+def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) -> _Item | None:
+    """"between A and B", "from A to B", "A - B" -> one interval, or None."""
+    gap, before = text[a.end:b.start], text[sent_start:a.start]
+    opener = None
+    if re.fullmatch(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", gap, re.I) and _before("between").search(before):
+        opener = _before("between").search(before)
+    elif re.fullmatch(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", gap, re.I) and _before("from").search(before):
+        opener = _before("from").search(before)
+    elif not re.fullmatch(rf"\s*(?:{_signals('dash')})\s*", gap):
+        return None
+    if sb.end < sa.start:
+        return None
+    start = sent_start + opener.start() if opener else a.start
+    flags = _flags_of(a) | _flags_of(b)
+    anchor = _anchor_of(a) if _anchor_of(a) != "absolute" else _anchor_of(b)
+    return _Item(sa.start, sb.end, sa.precision, sb.precision, start, b.end, [a, b], a.value, b.value,
+                 kind="interval", anchor=anchor, flags=flags, mod=a.mod)
+
+
+_SIDE_BY_SIDE = re.compile(r"[\s,]*(?:(?:on|at|of|in)\s+)?(?:the\s+)?[\s,]*")
+
+
+def _together(text: str, a: Timex, b: Timex, sa: Span, sb: Span) -> bool:
+    """Side by side and compatible ("Wednesday, Nov. 11", "3 p.m. on Tuesday"): one date, not two."""
+    if not _SIDE_BY_SIDE.fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
+        return False
+    inner, outer = (sa, sb) if precision_rank(sa.precision) >= precision_rank(sb.precision) else (sb, sa)
+    return outer.start <= inner.start <= inner.end <= outer.end or "time" in (sa.precision, sb.precision)
+
+
+def _merge_together(text: str, a: _Item, t: Timex, span: Span) -> None:
+    """Fold ``t`` into ``a``: the finer date wins; a time of day joins a day ("3 p.m. on Tuesday")."""
+    cur = span_of(a.value)
+    times = [x for x in (cur, span) if x and x.precision == "time"]
+    days = [x for x in (cur, span) if x and x.precision == "day"]
+    if times and days:
+        a.value = f"{days[0].value}T{times[0].time[:5]}"
+        new = span_of(a.value)
+    else:
+        new = span if precision_rank(span.precision) > precision_rank(a.precision) else cur
+        a.value = new.value
+    a.start, a.end, a.precision, a.end_precision = new.start, new.end, new.precision, new.precision
+    a.phrase_end = t.end
+    a.timexes.append(t)
+    a.flags |= _flags_of(t)
+    a.mod = a.mod or t.mod
+
+
+_DAY_RANGE = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-–:/.]\d|\s*(?:a\.?m|p\.?m))")
+_YEAR_RANGE = re.compile(r"\s*[-–]\s*(\d{4})\b(?![-–/]\d)")
+
+
+def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | None) -> tuple[_Item, tuple | None]:
+    """One expression with the signals around it. Returns the item and, for "X began in 2011", the
+    ``(happening words, boundary, item)`` that event-anchored expressions can link to."""
+    item = _point(t, span)
+    before = text[sent_start:t.start]
+    after = text[t.end:t.end + 12]
+    boundary_verbs = lexicon()["boundary_verbs"]
+    verbs = alternation(v for v, _ in boundary_verbs)
+    m_range = (_DAY_RANGE.match(after) if span.precision == "day" else
+               _YEAR_RANGE.match(after) if span.precision == "year" else None)
+    m_since = _before("since").search(before)
+    np_verb = rf"(?P<np>(?:[\w'’-]+\s+){{1,6}}?)(?P<verb>{verbs})\s+(?:in|on|during)\s+(?:the\s+)?$"
+    m_since_verb = re.search(rf"\b(?:{_signals('since')})\s+" + np_verb, before, re.I)
+    m_verb = m_since_verb or re.search(np_verb.replace("{1,6}", "{1,4}"), before, re.I)
+    m_until = _before("until").search(before)
+    link = None
+    if m_range:
+        try:
+            if span.precision == "day":
+                last = span.start.replace(day=int(m_range.group(1)))
+                end_value = last.isoformat()
+            else:
+                end_value = m_range.group(1)
+                last = _dt.date(int(end_value), 12, 31)
+        except ValueError:
+            last = None
+        if last and last > span.end:
+            item.end, item.end_value, item.kind = last, end_value, "interval"
+            item.phrase_end = t.end + m_range.end()
+    elif m_since or m_since_verb:
+        item.kind = "interval"
+        item.end, item.end_precision = (dct, "day") if dct else (None, None)
+        if m_since:
+            item.phrase_start = sent_start + m_since.start()
+        else:
+            np = one_line(m_verb["np"])
+            item.headline = f"{np[:1].upper()}{np[1:]} {one_line(m_verb['verb']).lower()}"
+    elif m_until:
+        item.kind, item.start, item.precision = "interval", None, None
+        item.phrase_start = sent_start + m_until.start()
+        item.flags.add("open_start")
+    if m_verb:
+        boundary = dict(boundary_verbs)[one_line(m_verb["verb"]).lower()]
+        link = (_words(m_verb["np"]), boundary, item)
+    return item, link
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w'’-]+", s) if len(w) > 2 and not re.search(r"['’]s$", w)} - {"the", "its", "their"}
+
+
+def _happening_classes(words: set[str]) -> set[str]:
+    happenings = lexicon()["happenings"]
+    return {happenings[w] for w in words if w in happenings}
+
+
+def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tuple],
+              dct: _dt.date | None) -> list[_Item]:
+    """"since the beginning of the country's civil war": linked to a dated mention, or kept with an open start."""
+    items = []
+    for phrase, boundary in lexicon()["anchors"]:
+        pat = re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
+                         rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:according|and|but|while|when|after|before)\b))", re.I)
+        for m in pat.finditer(text, s0, s1):
+            if any(m.start() <= t.start < m.end() for t in timexes):
+                continue                    # "since the beginning of 2011": the expression dates it
+            words = _words(m["np"])
+            classes = _happening_classes(words)
+            best = None
+            for lw, lb, li in links:
+                if lb != boundary or li.start is None:
+                    continue
+                if classes & _happening_classes(lw) or (words and len(words & lw) / len(words | lw) >= 0.5):
+                    best = li
+                    break
+            item = _Item(None, dct, None, "day" if dct else None, m.start(), m.end(), [], "",
+                         kind="interval", anchor="event", flags={"open_start"})
+            if best is not None:
+                src = span_of(best.value)
+                when = src.start if boundary == "start" else src.end
+                item.start, item.precision, item.value = when, src.precision, best.value
+                item.flags = {"inferred"} | (best.flags & {"year_inferred", "direction_from_tense",
+                                                             "ambiguous_order", "approximate"})
+            items.append(item)
+    return items
+
+
+def _edtf(item: _Item, span: Span | None) -> str:
+    approx = "approximate" in item.flags
+    if item.kind != "interval" and span is not None and (item.start, item.end) == (span.start, span.end):
+        return edtf_point(span, approx)
+    return edtf_interval(item.start, item.precision, item.end, item.end_precision, approx)
+
+
+def _qualifier(t: Timex) -> str:
+    return f"{one_line(t.text)}={t.value}"
+
+
+def _sentence_items(text: str, s0: int, s1: int, dated: list[tuple[Timex, Span]], dct, links) -> list[_Item]:
+    items: list[_Item] = []
+    i = 0
+    while i < len(dated):
+        t, span = dated[i]
+        if i + 1 < len(dated):
+            pair = _pair(text, t, dated[i + 1][0], span, dated[i + 1][1], s0)
+            if pair:
+                items.append(pair)
+                i += 2
+                continue
+        if items and items[-1].kind == "mention" and items[-1].timexes[-1] is dated[i - 1][0] \
+                and _together(text, dated[i - 1][0], t, dated[i - 1][1], span):
+            _merge_together(text, items[-1], t, span)
+            i += 1
+            continue
+        item, link = _single(text, t, span, s0, dct)
+        if link:
+            links.append(link)
+        items.append(item)
+        i += 1
+    return items
+
+
+def _dedupe(items: list[_Item]) -> list[_Item]:
+    """Several expressions in one sentence that date the same thing -> one event (the first mention)."""
+    out: list[_Item] = []
+    for it in items:
+        same = next((o for o in out if (o.start, o.end, o.kind, o.precision) == (it.start, it.end, it.kind,
+                                                                               it.precision)), None)
+        if same is None:
+            out.append(it)
+        else:
+            same.timexes += it.timexes
+            same.flags |= it.flags
+    return out
+
+
+def publication_event(doc: Document) -> Event | None:
+    """The article itself, on its DCT: headline = title, text = the lead paragraph (or its first sentence)."""
+    if doc.dct is None:
+        return None
+    day = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
+    spans = sentences(doc.text, doc.body_start)
+    lead = ""
+    if spans:
+        para_end = doc.text.find("\n\n", spans[0][0])
+        para = one_line(doc.text[spans[0][0]:para_end if para_end > 0 else len(doc.text)])
+        lead = para if len(para) <= 400 else one_line(doc.text[spans[0][0]:spans[0][1]])
+    headline = one_line(doc.title) or make_headline(lead, fallback=doc.path)
+    return Event(day, day, "day", None, "(publication)", None, None, lead, headline, doc, end_precision="day",
+                 anchor="dct", kind="publication", value=day.isoformat(), edtf=day.isoformat())
+
+
+def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
+    """The dated happenings of ``doc`` (``timexes`` have offsets into ``doc.text``), publication event first."""
+    text = doc.text
+    dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
+    spans = sentences(text, doc.body_start) or [(doc.body_start, len(text))]
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    links: list[tuple] = []
+    per_sentence: list[tuple[int, int, list[_Item], list[Timex]]] = []
+    for s0, s1 in spans:
+        inside = [t for t in ordered if s0 <= t.start < s1]
+        dated = [(t, span_of(t.value)) for t in inside if t.type in ("DATE", "TIME")]
+        qualifiers = [t for t, s in dated if s is None] + [t for t in inside if t.type not in ("DATE", "TIME")]
+        dated = [(t, s) for t, s in dated if s is not None]
+        per_sentence.append((s0, s1, _sentence_items(text, s0, s1, dated, dct, links), qualifiers))
+    events: list[Event] = []
+    pub = publication_event(doc)
+    if pub:
+        events.append(pub)
+    for s0, s1, items, qualifiers in per_sentence:
+        items = _dedupe(items + _anchored(text, s0, s1, ordered, links, dct))
+        items.sort(key=lambda it: it.phrase_start)
+        bounds = [s0]
+        for a, b in zip(items, items[1:]):
+            cut = clause_cut(text, a.phrase_end, b.phrase_start)
+            bounds.append(cut if cut else (a.phrase_end, a.phrase_end))
+        bounds.append(s1)
+        for k, item in enumerate(items):
+            lo = bounds[k] if k == 0 else bounds[k][1]
+            hi = bounds[k + 1] if k + 1 == len(items) else bounds[k + 1][0]
+            if lo >= hi or not (lo <= item.phrase_start and item.phrase_end <= hi):
+                lo, hi = s0, s1
+            clause = text[lo:hi]
+            quals = tuple(_qualifier(q) for q in qualifiers if lo <= q.start < hi)
+            headline = item.headline or make_headline(
+                clause, [(item.phrase_start - lo, item.phrase_end - lo)]
+                + [(t.start - lo, t.end - lo) for t in item.timexes], fallback=text[s0:s1])
+            main = item.timexes[0] if item.timexes else None
+            timex = main if main else Timex(item.phrase_start, item.phrase_end, text[item.phrase_start:item.phrase_end],
+                                            "DATE", item.value, anchor="event", flags=tuple(sorted(item.flags)))
+            flags = tuple(f for f in FLAG_ORDER if f in item.flags) + tuple(sorted(item.flags - set(FLAG_ORDER)))
+            events.append(Event(
+                item.start, item.end, item.precision, timex, one_line(text[item.phrase_start:item.phrase_end]),
+                item.phrase_start, item.phrase_end, one_line(clause), headline, doc,
+                end_precision=item.end_precision, anchor=item.anchor, flags=flags, kind=item.kind,
+                value=item.value if item.start is not None or item.kind != "interval" else (item.end_value or item.value),
+                end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals))
+    return events
