@@ -232,6 +232,13 @@ def test_render_csv_redraws_a_hand_edited_csv(tmp_path):
         assert s in svg
 
 
+def test_render_csv_shows_text_that_the_export_guarded_against_formula_injection_as_written(tmp_path):
+    csv = hand_edited_csv(tmp_path / "events.csv", "2015-10-23,,'-5 degrees in Aleppo,'=1+1,,Article\n")
+    render_csv(csv, tmp_path, formats="svg")
+    svg = (tmp_path / "timeline.svg").read_text()
+    assert "-5 degrees in Aleppo" in svg and "'-5" not in svg and "&#39;-5" not in svg
+
+
 def test_render_csv_names_the_file_and_row_of_an_unreadable_date(tmp_path):
     csv = hand_edited_csv(tmp_path / "edited.csv", "2015-10-23,,Fine,,,\n23 Oct 2015,,Bad,,,\n")
     with pytest.raises(RenderError, match=r"edited\.csv, row 2 \(line 3\).*'23 Oct 2015'"):

@@ -1,0 +1,406 @@
+"""Drawing the timeline: the figure laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi,
+y downwards). Layout rules (dates, segments, lanes, label placement) live in :mod:`timeline.render_layout`;
+the public API is :mod:`timeline.render`.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+from timeline.render_layout import (Item, column_need, dodge, lanes, reader_date, segments, select, wrap)
+
+WIDTH = 1200            # px of the embed
+DPI = 100               # figure dpi: 1 pt of font = 1.39 px
+SCALE = 2               # PNG pixel density
+MARGIN = 48
+PAD = 14                # labels may reach this far above / below the ends of a segment's spine
+LABEL_GAP = 10
+LANE_PITCH = 10
+BAR_W = 6
+DOT_R = 5
+FADE = 0.3              # fill opacity of an approximate span
+DOT_SLOT = 13           # a dot that steps aside from the spine
+MAX_TEXT_W = 520        # a readable line length for headlines
+
+THEMES = {
+    "light": dict(bg="#ffffff", text="#1b1b1b", muted="#5c5c5c", faint="#8c8c8c", spine="#9a9a9a",
+                  rule="#d9d9d9", leader="#b4b4b4", accent="#0072B2", pub="#1b1b1b",
+                  palette=["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"],
+                  other="#999999"),
+    "dark": dict(bg="#15181c", text="#f1f1f1", muted="#b3b8bf", faint="#80868e", spine="#6c727a",
+                 rule="#3a3f46", leader="#5a6068", accent="#56B4E9", pub="#f1f1f1",
+                 palette=["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#FFFFFF"],
+                 other="#8c8c8c"),
+}
+RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],   # ships with matplotlib: the same metrics on every machine
+    "text.parse_math": False,             # a "$5 million" headline is text, not TeX
+    "svg.fonttype": "none",               # real <text> in the SVG
+    "svg.hashsalt": "timeline",
+    "hatch.linewidth": 0.8,
+}
+SIZES = dict(title=21, subtitle=13, key=10, header=11.5, date=10, headline=12, footer=9.5, note=10.5)
+
+
+class Chart:
+    def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.font_manager import FontProperties
+        self.FontProperties = FontProperties
+        self.c = THEMES[theme]
+        self.items, hidden = select(items, max_events)
+        self.hidden, self.undated = hidden, undated
+        self.fig = Figure(figsize=(WIDTH / DPI, 10), dpi=DPI, facecolor=self.c["bg"])
+        FigureCanvasAgg(self.fig)
+        self.ax = self.fig.add_axes((0, 0, 1, 1))
+        self.ax.set_axis_off()
+        self.ax.set_xlim(0, WIDTH)
+        self.ax.set_facecolor(self.c["bg"])
+        self.renderer = self.fig.canvas.get_renderer()
+        self.events_meta: list[dict] = []
+        self.colors = self._colors(group_by)
+        y = self._header(table, title, subtitle, group_by)
+        y = self._body(y) if self.items else self._empty(y)
+        y = self._footer(table, y, source, credit)
+        height = int(math.ceil(y + 28))
+        self.fig.set_size_inches(WIDTH / DPI, height / DPI)
+        self.ax.set_ylim(height, 0)
+        self.fig.timeline_events = self.events_meta      # for the HTML page's hover details
+        self.fig.timeline_background = self.c["bg"]
+
+    # -- text helpers --------------------------------------------------------------------------------------
+    def _measure(self, size, weight="normal"):
+        prop = self.FontProperties(size=size, weight=weight)
+
+        def width(s: str) -> float:
+            return self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+        return width
+
+    def _text(self, x, y, s, *, size, weight="normal", color=None, ha="left", gid=None, style="normal"):
+        t = self.ax.text(x, y, s, fontsize=size, fontweight=weight, color=color or self.c["text"], ha=ha,
+                         va="top", fontstyle=style, linespacing=1.25, zorder=5)
+        if gid:
+            t.set_gid(gid)
+        return t
+
+    def _height(self, t) -> float:
+        return t.get_window_extent(self.renderer).height
+
+    def _block(self, x, y, s, *, size, width, weight="normal", color=None, ha="left", gid=None) -> float:
+        lines = wrap(s, width, self._measure(size, weight))
+        t = self._text(x, y, "\n".join(lines), size=size, weight=weight, color=color, ha=ha, gid=gid)
+        return y + self._height(t)
+
+    def _colors(self, group_by):
+        if not group_by:
+            return {}
+        groups = list(dict.fromkeys(it.group for it in sorted(self.items, key=lambda it: it.row)))
+        pal = self.c["palette"]
+        return {g: (pal[i] if i < len(pal) else self.c["other"]) for i, g in enumerate(groups)}
+
+    def _color(self, it: Item) -> str:
+        return self.colors.get(it.group, self.c["accent"]) if self.colors else self.c["accent"]
+
+    # -- header --------------------------------------------------------------------------------------------
+    def _header(self, table, title, subtitle, group_by) -> float:
+        if not title:
+            titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
+            if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
+                titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
+            title = titles[0] if titles else "Timeline"
+        width = WIDTH - 2 * MARGIN
+        y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
+        if subtitle:
+            y = self._block(MARGIN, y + 6, subtitle, size=SIZES["subtitle"], color=self.c["muted"], width=width,
+                            gid="subtitle")
+        entries = []
+        if self.colors:
+            entries += [("dot", color, name) for name, color in self.colors.items()]
+        if self.items:
+            entries += self._key_entries()
+        if entries:
+            y = self._key(entries, y + 14)
+        return y + 26
+
+    def _key_entries(self):
+        acc = self.c["accent"] if not self.colors else self.c["faint"]
+        out = []
+        if any(not it.is_bar and not it.approximate for it in self.items):
+            out.append(("dot", acc, "Exact day"))
+        if any(it.is_bar and it.kind != "interval" and not it.approximate for it in self.items):
+            out.append(("bar", acc, "Month, season or year"))
+        if any(it.kind == "interval" for it in self.items):
+            out.append(("bar", acc, "Period (from … to)"))
+        if any(it.approximate or it.open_start or (it.kind == "interval" and it.precision not in ("day", "time"))
+               for it in self.items):
+            out.append(("fuzzy", acc, "Approximate or uncertain"))
+        return out
+
+    def _key(self, entries, y) -> float:
+        from matplotlib.colors import to_rgba
+        from matplotlib.patches import Circle, FancyBboxPatch
+        x, size = MARGIN, SIZES["key"]
+        measure = self._measure(size)
+        line_h = 18
+        for k, (kind, color, label) in enumerate(entries):
+            w = 14 + 6 + measure(label) + 22
+            if x + w > WIDTH - MARGIN and x > MARGIN:
+                x, y = MARGIN, y + line_h + 4
+            cy = y + line_h / 2
+            if kind == "dot":
+                p = Circle((x + 6, cy), 5, facecolor=color, edgecolor="none")
+            else:
+                p = FancyBboxPatch((x, cy - BAR_W / 2), 14, BAR_W, boxstyle="round,pad=0,rounding_size=3",
+                                   facecolor=to_rgba(color, FADE if kind == "fuzzy" else 1.0),
+                                   edgecolor=color if kind == "fuzzy" else "none", linestyle=(0, (2, 2)),
+                                   linewidth=0.9)
+            p.set_gid(f"key{k}-mk")
+            self.ax.add_patch(p)
+            self._text(x + 20, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            x += w
+        return y + line_h
+
+    # -- body ----------------------------------------------------------------------------------------------
+    def _body(self, y0) -> float:
+        from matplotlib.lines import Line2D
+        spine = WIDTH / 2
+        segs = segments(self.items)
+        seg_of = {id(it): s for s in segs for it in s.items}
+        side = {id(it): (-1 if i % 2 == 0 else 1) for i, it in enumerate(self.items)}
+        # lanes: spans overlapping (or touching) in time sit side by side, each side separately
+        lane = {}
+        for sd in (-1, 1):
+            bars = [it for it in self.items if it.is_bar and side[id(it)] == sd]
+            for it, k in zip(bars, lanes([(it.start.toordinal(), it.end.toordinal() + 1) for it in bars],
+                                         gap=1)):
+                lane[id(it)] = k
+        n_lanes = {sd: 1 + max([lane[i] for i in lane if side[i] == sd] or [-1]) for sd in (-1, 1)}
+        # Days whose dots would overlap on the spine step aside (towards their label). That needs a slot beside
+        # the spine, which narrows the label columns: lay out without it first, and again with it if needed.
+        for slot in (0, DOT_SLOT):
+            self.lane_x0 = 9 + slot
+            edge = {sd: spine + sd * (self.lane_x0 + n_lanes[sd] * LANE_PITCH + 8) for sd in (-1, 1)}
+            col_w = {sd: min(MAX_TEXT_W, (edge[sd] - MARGIN) if sd < 0 else (WIDTH - MARGIN - edge[sd]))
+                     for sd in (-1, 1)}
+            labels = self._labels(side, seg_of, edge, col_w)
+            lengths = []
+            for seg in segs:
+                need = max(column_need([labels[id(it)][4] for it in seg.items if side[id(it)] == sd], LABEL_GAP)
+                           for sd in (-1, 1))
+                lengths.append(max(56.0, need * 1.15 - 2 * PAD))
+            dot_x = self._dot_slots(segs, lengths, side, lane, spine, slot)
+            if slot or all(x is not None for x in dot_x.values()):
+                dot_x = {k: spine if x is None else x for k, x in dot_x.items()}
+                break
+            for td, th, *_ in labels.values():
+                td.remove()
+                th.remove()
+            self.events_meta.clear()
+        # the spine, segment by segment
+        y = y0
+        seg_box = []
+        for si, (seg, length) in enumerate(zip(segs, lengths)):
+            head = self._text(edge[-1], y, seg.label, size=SIZES["header"], weight="bold",
+                              color=self.c["muted"], ha="right", gid=f"segment{si}")
+            y += self._height(head) + 8
+            top = y + PAD
+            seg_box.append((top, top + length))
+            self.ax.add_line(Line2D([spine, spine], [top - PAD / 2, top + length + PAD / 2], color=self.c["spine"],
+                                    linewidth=1.4, solid_capstyle="butt", zorder=2, gid=f"axis{si}"))
+            for sd in (-1, 1):
+                its = sorted((it for it in seg.items if side[id(it)] == sd), key=lambda it: (_anchor(it), it.row))
+                ys = [top + seg.frac(_anchor(it)) * length for it in its]
+                tops = dodge([yy - labels[id(it)][2] / 2 for yy, it in zip(ys, its)],
+                             [labels[id(it)][4] for it in its], gap=LABEL_GAP, lo=top - PAD, hi=top + length + PAD)
+                for it, yy, ty in zip(its, ys, tops):
+                    td, th, hd, hh, _ = labels[id(it)]
+                    td.set_y(ty)
+                    th.set_y(ty + hd + 2)
+                    x0 = (spine + sd * (self.lane_x0 + lane[id(it)] * LANE_PITCH + BAR_W + 2) if id(it) in lane
+                          else dot_x[id(it)] + sd * 8)
+                    self._leader(sd, x0, yy, ty + hd / 2, edge[sd])
+            y = top + length + PAD
+            if si < len(segs) - 1:
+                self._break(spine, y + 4, y + 40, si)
+                y += 44
+        for k, it in enumerate(self.items):
+            self._marker(k, it, side[id(it)], lane.get(id(it)), dot_x.get(id(it)), spine, segs, seg_box)
+        return y
+
+    def _labels(self, side, seg_of, edge, col_w) -> dict:
+        """Date line and headline of every event, wrapped to its column and measured (placed later)."""
+        labels = {}
+        for k, it in enumerate(self.items):
+            sd, seg = side[id(it)], seg_of[id(it)]
+            ha = "right" if sd < 0 else "left"
+            date = reader_date(it, with_year=not seg.one_year)
+            if it.kind == "publication":
+                date += " · published"
+            if it.sources_count > 1:
+                date += f" · {it.sources_count} sources"
+            dl = wrap(date, col_w[sd], self._measure(SIZES["date"], "bold"))
+            hl = wrap(it.headline, col_w[sd], self._measure(SIZES["headline"]))
+            dcolor = self.c["accent"] if not self.colors else self.c["text"]
+            td = self._text(edge[sd], 0, "\n".join(dl), size=SIZES["date"], weight="bold", color=dcolor, ha=ha,
+                            gid=f"ev{k}-date")
+            th = self._text(edge[sd], 0, "\n".join(hl), size=SIZES["headline"], ha=ha, gid=f"ev{k}-head")
+            hd, hh = self._height(td), self._height(th)
+            labels[id(it)] = (td, th, hd, hh, hd + 2 + hh)
+            self.events_meta.append(dict(id=f"ev{k}", date=reader_date(it), headline=it.headline,
+                                         text=it.event_text, source=it.source_title or it.source_path,
+                                         published=it.published[:10], kind=it.kind))
+        return labels
+
+    def _dot_slots(self, segs, lengths, side, lane, spine, slot) -> dict:
+        """x of each day's dot: on the spine, unless it would overlap the dot of a different day there; then
+        beside the spine on its label's side (same-day events share one dot)."""
+        out = {}
+        for seg, length in zip(segs, lengths):
+            placed: list[tuple[float, float, int]] = []      # (x, y, day)
+            for it in sorted(seg.items, key=lambda it: (_anchor(it), it.row)):
+                if id(it) in lane:
+                    continue
+                y, day = seg.frac(_anchor(it)) * length, it.start.toordinal()
+                r = 2 * DOT_R + 3
+                choices = [spine] + ([spine + side[id(it)] * slot] if slot else [])
+                for x in choices:
+                    if not any(px == x and pd_ != day and abs(py - y) < r for px, py, pd_ in placed):
+                        break
+                else:
+                    x = None                                  # no room: the caller retries with a slot
+                out[id(it)] = x
+                placed.append((x, y, day))
+        return out
+
+    def _leader(self, sd, x0, ym, yl, edge):
+        from matplotlib.lines import Line2D
+        x1 = edge - sd * 6
+        xe = x1 - sd * min(14, abs(x1 - x0) / 2)
+        xs, ys = ([x0, xe, x1], [ym, ym, yl]) if abs(ym - yl) > 0.5 else ([x0, x1], [ym, yl])
+        self.ax.add_line(Line2D(xs, ys, color=self.c["leader"], linewidth=0.8, zorder=1))
+
+    def _marker(self, k, it, sd, lane_k, dot_x, spine, segs, seg_box):
+        from matplotlib.lines import Line2D
+        from matplotlib.colors import to_rgba
+        from matplotlib.patches import Circle, FancyBboxPatch
+        color = self._color(it)
+        if lane_k is None:                              # a day: a dot on the spine
+            si = next(i for i, s in enumerate(segs) if it in s.items)
+            top, bottom = seg_box[si]
+            yy = top + segs[si].frac(_anchor(it)) * (bottom - top)
+            r = DOT_R + 1.5 if it.kind == "publication" else DOT_R
+            if it.approximate or it.open_start:
+                p = Circle((dot_x, yy), r, facecolor=self.c["bg"], edgecolor=color, linewidth=1.4, linestyle="--")
+            else:
+                p = Circle((dot_x, yy), r, facecolor=color, edgecolor=self.c["bg"], linewidth=1.5)
+            p.set_gid(f"ev{k}-mk")
+            p.set_zorder(4)
+            self.ax.add_patch(p)
+            return
+        x = spine + sd * (self.lane_x0 + lane_k * LANE_PITCH) - (BAR_W if sd < 0 else 0)
+        a, b = it.start.toordinal(), it.end.toordinal() + 1
+        uncertain_start = it.kind == "interval" and it.precision not in ("day", "time")
+        chunk_end = it.start_chunk[1].toordinal() + 1 if uncertain_start else a
+        pieces = []                                     # (y_top, y_bottom, faded) per segment
+        for (top, bottom), seg in zip(seg_box, segs):
+            lo, hi = max(a, seg.lo), min(b, seg.hi)
+            if lo >= hi:
+                continue
+            for p_lo, p_hi, faded in ((lo, min(hi, chunk_end), True), (max(lo, chunk_end), hi, False)):
+                if p_lo < p_hi:
+                    y1 = top + seg.frac(p_lo) * (bottom - top)
+                    y2 = top + seg.frac(p_hi) * (bottom - top)
+                    pieces.append([y1, y2, faded or it.approximate])
+        if not pieces:
+            return
+        for p in pieces:                                # a span is never thinner than a dot
+            if p[1] - p[0] < BAR_W and (len(pieces) == 1 or p[2]):
+                mid = (p[0] + p[1]) / 2
+                p[0], p[1] = mid - BAR_W / 2, mid + BAR_W / 2
+        for j, (y1, y2, faded) in enumerate(pieces):
+            bar = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="round,pad=0,rounding_size=3",
+                                 facecolor=to_rgba(color, FADE if faded else 1.0),
+                                 edgecolor=color if faded else "none", linewidth=0.9, linestyle=(0, (2, 2)),
+                                 zorder=3)
+            bar.set_gid(f"ev{k}-mk" if j == 0 else f"ev{k}-mk{j}")
+            self.ax.add_patch(bar)
+        for (y1, _, _), (_, y0, _) in zip(pieces[1:], pieces[:-1]):    # across a break: dotted
+            if y1 - y0 > 2:
+                self.ax.add_line(Line2D([x + BAR_W / 2] * 2, [y0 + 2, y1 - 2], color=color, linewidth=1.2,
+                                        linestyle=(0, (1, 3)), zorder=3))
+
+    def _break(self, spine, y1, y2, si):
+        from matplotlib.lines import Line2D
+        mid = (y1 + y2) / 2
+        self.ax.add_line(Line2D([spine, spine], [y1, y2], color=self.c["spine"], linewidth=1.0,
+                                linestyle=(0, (1, 3)), zorder=2, gid=f"axisgap{si}"))
+        for dy in (-3.5, 3.5):                          # the break mark: two short slanted strokes
+            self.ax.add_line(Line2D([spine - 8, spine + 8], [mid + dy + 3, mid + dy - 3], color=self.c["spine"],
+                                    linewidth=1.4, zorder=2, gid=f"break{si}{'ab'[dy > 0]}"))
+
+    def _empty(self, y) -> float:
+        self._text(WIDTH / 2, y + 50, "No dated events to show", size=15, color=self.c["muted"], ha="center",
+                   gid="empty")
+        return y + 140
+
+    # -- footer --------------------------------------------------------------------------------------------
+    def _footer(self, table, y, source, credit) -> float:
+        from matplotlib.lines import Line2D
+        width = WIDTH - 2 * MARGIN
+        y += 20
+        notes = []
+        if self.hidden:
+            notes.append(f"+{self.hidden} more event{'s' * (self.hidden != 1)} not shown "
+                         "(the table lists every event)")
+        if self.undated:
+            notes.append(f"{self.undated} undated row{'s' * (self.undated != 1)} not shown")
+        if notes:
+            y = self._block(MARGIN, y, " · ".join(notes), size=SIZES["note"], weight="bold",
+                            color=self.c["muted"], width=width, gid="note") + 12
+        self.ax.add_line(Line2D([MARGIN, WIDTH - MARGIN], [y, y], color=self.c["rule"], linewidth=0.8))
+        y += 10
+        source = source if source is not None else _source_line(table)
+        if source:
+            y = self._block(MARGIN, y, source if source.lower().startswith("source") else "Source: " + source,
+                            size=SIZES["footer"], color=self.c["muted"], width=width, gid="source") + 3
+        credit = credit if credit is not None else "Chart: timeline"
+        if credit:
+            y = self._block(MARGIN, y, credit, size=SIZES["footer"], color=self.c["muted"], width=width,
+                            gid="credit")
+        return y
+
+
+def _anchor(it: Item) -> float:
+    a, b = it.start_chunk
+    return (a.toordinal() + b.toordinal() + 1) / 2
+
+
+def _source_line(table) -> str:
+    """Name the articles: their titles (or file names), in table order, with the publication date."""
+    if table is None or len(table) == 0:
+        return ""
+    from timeline.render_layout import _cell
+    seen: dict[str, str] = {}
+    for rec in table.to_dict("records"):
+        titles = _cell(rec.get("source_title"))
+        paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
+        name = titles or "; ".join(os.path.basename(p) for p in paths)
+        if name and name not in seen:
+            seen[name] = _cell(rec.get("published"))[:10]
+    parts = []
+    for name, pub in seen.items():
+        when = ""
+        if pub:
+            try:
+                from timeline.render_layout import format_date, parse_day
+                when = f" ({format_date(parse_day(pub)[0], 'day')})"
+            except ValueError:
+                when = ""
+        parts.append(f"“{name}”{when}")
+    if len(parts) > 6:
+        parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
+    return ("Source: " + "; ".join(parts)) if parts else ""
+
+
