@@ -17,6 +17,8 @@ or that already live in a Dask DataFrame::
     client = Client("tcp://host:8786")                       # or LocalCluster(); or none: dask's default scheduler
     tl = timeline_from_bag(read_bag(["archive/"]))          # files split and read on the workers
     tl = timeline_from_bag(dataframe_bag(ddf, Fields(text="body", date="published")))   # a Dask DataFrame
+    opts = ReadOptions(date_order="MDY", fields=Fields(text="body"))                     # options: to both
+    tl = timeline_from_bag(read_bag(["export.jsonl"], opts), options=opts)
     tl.events                                               # the same table as timeline.build(...) gives
     tl.write("output")
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import numbers
 from typing import Iterable, Iterator
 
 from .ingest import Failure
@@ -68,12 +71,12 @@ def read_bag(inputs: Iterable[str], options: ReadOptions | None = None, files_pe
 
 
 def _record_units(records: list[dict], source: str, fmt: str, fields: Fields) -> list[Unit]:
-    keep = (fields.text, fields.date, fields.title, fields.id)
+    names = (("text", fields.text), ("date", fields.date), ("title", fields.title), ("id", fields.id))
     units = []
     for rec in records:
         index = rec.get("index")
-        number = int(index) + 1 if isinstance(index, int) else None
-        units.append(Unit(source, fmt, {k: _plain(rec[k]) for k in keep if k in rec}, number))
+        number = int(index) + 1 if isinstance(index, numbers.Integral) else None
+        units.append(Unit(source, fmt, {key: _plain(rec[name]) for key, name in names if name in rec}, number))
     return units
 
 

@@ -2,7 +2,8 @@
 
 Record numbers are 1-based: the line number in a JSON lines file (blank lines count, so ``sed -n 17p`` finds
 record 17), the data row number in a CSV file (the header row is not counted). A record's Document path is
-``file.jsonl#17``. Only the four fields are kept from each record, so wide exports stay cheap to pass around.
+``file.jsonl#17``. Only the four fields are kept from each record, under their canonical names (``text``, ``date``, ``title``,
+``id``), so wide exports stay cheap to pass around.
 
 A record's date is an ISO 8601 string (``2015-11-12``, ``2015-11-12T14:12:00+01:00``; a time zone is dropped,
 the local time kept), any written form the header reader knows (``12.11.2015 14:12``, ``Nov. 12, 2015``), or a
@@ -40,7 +41,10 @@ def _open(path: str) -> IO[bytes]:
 
 
 def _keep(record: dict, fields: Fields) -> dict:
-    return {k: record.get(k) for k in (fields.text, fields.date, fields.title, fields.id) if k in record}
+    """The four fields of a record under their canonical names (text, date, title, id); the rest is dropped."""
+    return {canonical: record[name] for canonical, name in
+            (("text", fields.text), ("date", fields.date), ("title", fields.title), ("id", fields.id))
+            if name in record}
 
 
 def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:
@@ -112,8 +116,8 @@ def record_date(value, date_order: str | None = None) -> _dt.datetime:
 
 
 def parse(unit: Unit, options: ReadOptions) -> Document:
-    fields, record = options.fields, unit.payload
-    text = record.get(fields.text)
+    fields, record = options.fields, unit.payload      # fields: the names, for the messages
+    text = record.get("text")
     if not isinstance(text, str):
         raise InputError(unit.path, f"no text in field {fields.text!r}" if text is None
                          else f"field {fields.text!r} is a {type(text).__name__}, not text", unit.record)
@@ -124,7 +128,7 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
                                     f"{ingest.MAX_DOCUMENT_BYTES:,})", unit.record)
     dct = options.dct
     if dct is None:
-        value = record.get(fields.date)
+        value = record.get("date")
         if value not in (None, ""):
             try:
                 dct = record_date(value, options.date_order)
@@ -134,8 +138,8 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
         elif not options.narrative:
             raise InputError(unit.path, f"no date in field {fields.date!r}; pass --date-field NAME or --dct DATE",
                              unit.record)
-    doc_id = record.get(fields.id)
+    doc_id = record.get("id")
     doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(unit.path).stem}#{unit.record}"
-    title = record.get(fields.title)
+    title = record.get("title")
     title = str(title).strip() if title not in (None, "") else doc_id
     return Document(path=unit.source, title=title, dct=dct, text=text, doc_id=doc_id)
