@@ -13,6 +13,9 @@ from importlib import resources
 
 HEADLINE_MAX = 60
 
+_PREPOSITIONS = frozenset("about of on in at to for with from by over under into onto against".split())
+_AUXILIARIES = frozenset("will would shall should has have had is was were are can could may might must did does do "
+                         "also then".split())
 _SMALL_WORDS = frozenset("a an the of and or to in on at by for from with as that which who but".split())
 
 
@@ -108,6 +111,33 @@ _CUTS = (re.compile(r";\s*"), re.compile(r",?\s+(?:and|but|while|whereas|whilst)
          re.compile(r"\s+--?\s+|\s*[–—]\s*"))
 
 
+_STRONG_CUTS = re.compile(r";\s*|,\s+(?:and|but|while|whereas|whilst)\s+")
+
+
+def narrow(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The clause of ``text[lo:hi]`` holding ``text[a:b]``, cut at semicolons and ", and"/", but" only."""
+    before = [m.end() for m in _STRONG_CUTS.finditer(text, lo, a)]
+    after = _STRONG_CUTS.search(text, b, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
+def sentence_subject(sentence: str) -> str:
+    """The words before the first verb-looking word ("An independent inquiry" in "An independent inquiry
+    opened on Thursday and will sit ..."), or "" when there is no such short subject."""
+    words = sentence.split()
+    for i, w in enumerate(words[:7]):
+        lw = w.lower().strip(",;:")
+        if i and (lw in _AUXILIARIES or (len(lw) > 4 and lw.endswith("ed"))):
+            return " ".join(words[:i]) if not re.search(r"[,;:\"“”]", " ".join(words[:i])) else ""
+    return ""
+
+
+def needs_subject(clause: str) -> bool:
+    """Does the clause start with a verb ("will sit from March 8", "has carried ...")?"""
+    first = clause.split()[0].lower() if clause.split() else ""
+    return first in _AUXILIARIES
+
+
 def clause_cut(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Where to cut between two dated parts of a sentence: the strongest separator in ``text[lo:hi]``
     (semicolon, then a conjunction, then a comma, then a dash), as ``(end of the first, start of the next)``."""
@@ -146,8 +176,14 @@ _LEADING_CONNECTOR = re.compile(r"^(?:and|but|however|meanwhile|also|then|so)\b,
 
 def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` without the temporal phrases at ``spans`` (offsets into ``text``) and their prepositions."""
-    out, pos = [], 0
+    merged: list[list[int]] = []
     for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out, pos = [], 0
+    for s, e in merged:
         if s < pos:
             continue
         m = _PREPOSITION_BEFORE.search(text, pos, s)
@@ -188,7 +224,8 @@ def shorten(s: str, limit: int = HEADLINE_MAX) -> str:
 
 
 def _tidy(s: str) -> str:
-    s = one_line(s).strip(" ,;:-–—")
+    s = re.sub(r"\s+([,;:.!?])", r"\1", one_line(s)).strip(" ,;:-–—")
+    s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
     if s.count('"') % 2:
         s = s.replace('"', "")
     if (s.count("“") + s.count("”")) % 2:
@@ -215,7 +252,8 @@ def make_headline(text: str, spans: list[tuple[int, int]] = (), fallback: str = 
         if m and m.start() > 10:
             s = s[:m.start()]
         m = lead.match(s)
-        if m and len(m["rest"].split()) >= 3 and not re.search(r"[,\"“]", m["subj"]):
+        if m and len(m["rest"].split()) >= 3 and not re.search(r"[,\"“]", m["subj"]) \
+                and m["rest"].split()[0].lower() not in _PREPOSITIONS:
             s = m["rest"]
     s = _tidy(s)
     if not re.search(r"\w", s):

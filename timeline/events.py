@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_of
-from .event_text import alternation, clause_cut, lexicon, make_headline, one_line, sentences
+from .event_text import (alternation, clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
+                         sentence_subject, sentences)
 from .model import Document, Event, Timex
 
 #: the order flags are written in
@@ -301,18 +302,25 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
         bounds = [s0]
         for a, b in zip(items, items[1:]):
             cut = clause_cut(text, a.phrase_end, b.phrase_start)
-            bounds.append(cut if cut else (a.phrase_end, a.phrase_end))
+            bounds.append(cut)
         bounds.append(s1)
+        if None in bounds:                          # no separator between two dated parts: the whole sentence
+            bounds = [s0] + [(s1, s0)] * (len(items) - 1) + [s1]
         for k, item in enumerate(items):
             lo = bounds[k] if k == 0 else bounds[k][1]
             hi = bounds[k + 1] if k + 1 == len(items) else bounds[k + 1][0]
             if lo >= hi or not (lo <= item.phrase_start and item.phrase_end <= hi):
                 lo, hi = s0, s1
+            lo, hi = narrow(text, lo, hi, item.phrase_start, item.phrase_end)
             clause = text[lo:hi]
             quals = tuple(_qualifier(q) for q in qualifiers if lo <= q.start < hi)
             headline = item.headline or make_headline(
                 clause, [(item.phrase_start - lo, item.phrase_end - lo)]
-                + [(t.start - lo, t.end - lo) for t in item.timexes], fallback=text[s0:s1])
+                + [(t.start - lo, t.end - lo) for t in item.timexes]
+                + [(o.phrase_start - lo, o.phrase_end - lo) for o in items       # dates of earlier clauses
+                   if lo <= o.phrase_start and o.phrase_end <= item.phrase_start], fallback=text[s0:s1])
+            if lo > s0 and needs_subject(clause) and sentence_subject(text[s0:lo]) and not item.headline:
+                headline = make_headline(sentence_subject(text[s0:lo]) + " " + headline[:1].lower() + headline[1:])
             main = item.timexes[0] if item.timexes else None
             timex = main if main else Timex(item.phrase_start, item.phrase_end, text[item.phrase_start:item.phrase_end],
                                             "DATE", item.value, anchor="event", flags=tuple(sorted(item.flags)))
