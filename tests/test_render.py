@@ -7,6 +7,7 @@ import random
 import re
 import xml.etree.ElementTree as ET
 from itertools import combinations
+from pathlib import Path
 
 import matplotlib.image as mpimg
 import pandas as pd
@@ -143,6 +144,30 @@ def test_seed_chart_uses_a_broken_axis_with_readers_dates():
     assert "Source: “" + TITLE in words and TITLE in words
 
 
+def test_precision_is_drawn_honestly_points_spans_bars_and_faded_approximations():
+    from matplotlib.patches import Circle, FancyBboxPatch
+    table = seed_table()
+    table.loc[3, "mod"] = "APPROX"
+    fig = draw(table)
+    fig.canvas.draw()
+    patches = {p.get_gid(): p for p in fig.axes[0].patches if p.get_gid()}
+    pts = lambda k: [p for gid, p in patches.items() if gid.startswith(f"ev{k}-mk")]
+    # items in date order: 0 interval since 2011, 1-2 October, 3 Oct. 23 (approximate), 4 Nov. 11, 5 Nov. 12
+    for k in (4, 5):
+        assert [type(p) for p in pts(k)] == [Circle] and pts(k)[0].get_facecolor()[3] == 1
+    assert type(pts(3)[0]) is Circle and pts(3)[0].get_facecolor()[3] == 1 and pts(3)[0].get_linestyle() != "-"
+    assert pts(3)[0].get_facecolor()[:3] == pytest.approx((1, 1, 1))           # hollow: approximate
+    for k in (1, 2):                                                            # a month: a solid span
+        (bar,) = pts(k)
+        assert isinstance(bar, FancyBboxPatch) and bar.get_height() > 4 * bar.get_width()
+        assert bar.get_facecolor()[3] == 1
+    bars = pts(0)                                                               # since 2011: a bar to the end,
+    assert len(bars) == 2 and bars[0].get_facecolor()[3] < 1 <= bars[1].get_facecolor()[3]  # uncertain year faded
+    ends = [fig.axes[0].transData.transform((0, b.get_y() + b.get_height()))[1] for b in bars[1:]]
+    nov12 = fig.axes[0].transData.transform(pts(5)[0].center)[1]
+    assert ends[-1] == pytest.approx(nov12, abs=6)                              # ... that ends on Nov. 12
+
+
 def test_more_events_than_fit_keep_the_important_ones_and_say_so():
     table = month_table(75)
     table.loc[70, "kind"] = "publication"
@@ -197,7 +222,8 @@ def test_png_is_2400_px_wide_and_svg_holds_the_headlines_as_text(tmp_path):
     svg_text = " ".join("".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text"))
     for headline in seed_table().headline:
         assert headline in " ".join(svg_text.split())
-    assert "<path" in svg.read_text() and "font-family" not in svg.read_text().split("<text")[0][:0] + ""
+    raw = svg.read_text()
+    assert "font-family: 'DejaVu Sans'" in raw and 'id="DejaVuSans-' not in raw    # text, not glyph outlines
 
 
 def test_renders_are_byte_identical(tmp_path):
@@ -208,6 +234,21 @@ def test_renders_are_byte_identical(tmp_path):
     svg = (tmp_path / "a1.svg").read_text()
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert b"Matplotlib" not in (tmp_path / "a1.png").read_bytes()
+
+
+def test_renders_are_byte_identical_across_processes(tmp_path):
+    import subprocess
+    import sys
+    csv = tmp_path / "events.csv"
+    seed_table().to_csv(csv, index=False)
+    outs = []
+    for k in (1, 2):
+        out = tmp_path / f"run{k}"
+        subprocess.run([sys.executable, "-c", "import sys; from timeline.render import render_csv; "
+                        "render_csv(sys.argv[1], sys.argv[2], formats='png,svg,html')", str(csv), str(out)],
+                       check=True, cwd=Path(__file__).resolve().parents[1])
+        outs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outs[0] == outs[1] and len(outs[0]) == 3
 
 
 def hand_edited_csv(path, rows_text: str):

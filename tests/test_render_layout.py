@@ -54,6 +54,7 @@ def test_season_comes_from_the_timex_value_when_given():
     (D(2015, 10, 1), D(2015, 11, 12), "Oct. – Nov. 2015"),
     (D(2015, 10, 1), D(2015, 10, 31), "October 2015"),
     (D(1915, 3, 1), D(2014, 6, 30), "1915 – 2014"),
+    (D(2015, 10, 23), D(2015, 10, 23), "Oct. 23, 2015"),
 ])
 def test_segment_headers(first, last, expected):
     assert span_label(first, last) == expected

@@ -20,6 +20,7 @@ BAR_W = 6
 DOT_R = 5
 FADE = 0.3              # fill opacity of an approximate span
 DOT_SLOT = 13           # a dot that steps aside from the spine
+MAX_HEADLINE_LINES = 4
 MAX_TEXT_W = 520        # a readable line length for headlines
 
 THEMES = {
@@ -242,6 +243,12 @@ class Chart:
                 date += f" · {it.sources_count} sources"
             dl = wrap(date, col_w[sd], self._measure(SIZES["date"], "bold"))
             hl = wrap(it.headline, col_w[sd], self._measure(SIZES["headline"]))
+            if len(hl) > MAX_HEADLINE_LINES:               # the HTML page and the table keep the whole text
+                hl, measure = hl[:MAX_HEADLINE_LINES], self._measure(SIZES["headline"])
+                last = hl[-1].rstrip(" .,;:-")
+                while " " in last and measure(last + " …") > col_w[sd]:
+                    last = last.rsplit(" ", 1)[0].rstrip(" .,;:-")
+                hl[-1] = last + " …"
             dcolor = self.c["accent"] if not self.colors else self.c["text"]
             td = self._text(edge[sd], 0, "\n".join(dl), size=SIZES["date"], weight="bold", color=dcolor, ha=ha,
                             gid=f"ev{k}-date")

@@ -277,6 +277,8 @@ def reader_date(it: Item, *, with_year: bool = True) -> str:
 
 def span_label(first: dt.date, last: dt.date) -> str:
     """The header of an axis segment: ``2011``, ``October 2015``, ``Oct. – Nov. 2015``, ``1911 – 2011``."""
+    if first == last:
+        return _day(first, True)
     if first.year != last.year:
         return f"{_year(first.year)} – {_year(last.year)}"
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) or last.month - first.month >= 6:
@@ -353,11 +355,9 @@ def segments(items: list[Item], *, min_gap_share: float = 0.2, max_segments: int
         bounds.append((merged[lo][0], merged[k][1]))
         lo = k + 1
     segs = []
-    for a, b in bounds:
-        span = b - a + 1
-        pad = max(1, round(span * 0.04)) if span > 1 else 1
-        segs.append(Segment(dt.date.fromordinal(max(a - pad, 1)), dt.date.fromordinal(b + pad), [],
-                            (dt.date.fromordinal(a), dt.date.fromordinal(b))))
+    for a, b in bounds:       # no padding in days: the drawing pads each segment's spine in pixels
+        first, last = dt.date.fromordinal(a), dt.date.fromordinal(b)
+        segs.append(Segment(first, last, [], (first, last)))
     for it in items:
         day = anchor_day(it)
         for s in segs:
