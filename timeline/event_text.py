@@ -22,7 +22,10 @@ _SMALL_WORDS = frozenset("a an the of and or to in on at by for from with as tha
 def load_tsv(name: str, ncols: int) -> list[tuple[str, ...]]:
     """Rows of ``resources/<name>``: the first line must state the FORMAT; ``#`` lines are comments.
     An empty field, a wrong column count or a duplicated row is an error at load time."""
-    text = resources.files("timeline").joinpath("resources", name).read_text(encoding="utf-8")
+    return parse_tsv(resources.files("timeline").joinpath("resources", name).read_text(encoding="utf-8"), name, ncols)
+
+
+def parse_tsv(text: str, name: str, ncols: int) -> list[tuple[str, ...]]:
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# FORMAT:"):
         raise ValueError(f"{name}: the first line must state the FORMAT")
