@@ -71,7 +71,12 @@ class Resolver:
         p = m.partial
         extra = _extra(p)
         flags = list(extra.get("flags", ()))
-        value, anchor, granularity, date = self._value(m, p, extra, flags)
+        try:
+            value, anchor, granularity, date = self._value(m, p, extra, flags)
+        except (ValueError, OverflowError):     # out of the calendar: "10000 years ago"
+            value, anchor, granularity, date = UNANCHORED.get(p.granularity or "day", "XXXX"), "none", None, None
+        if m.type == "DATE" and "T" in value and value[:1] in "0123456789X":
+            value = value.split("T")[0]     # "Tuesday night": a DATE keeps the day; TIME types keep the part
         mod = p.mod
         if mod == "APPROX" and "approximate" not in flags:
             flags.append("approximate")

@@ -66,7 +66,7 @@ def deictic_rule(m, lex, text):
         n += -1 if "before" in m.group("before").lower() else 1
     pod = _pod(m.group("pod")) or ("NI" if word == "tonight" else None)
     mod = mod_of(m.group("mod"))
-    typ = "TIME" if pod and word != "tonight" else "DATE"
+    typ = "TIME" if pod else "DATE"
     return Hit(typ, P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod, granularity="day"))
 
 
