@@ -18,6 +18,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -198,6 +199,7 @@ _RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)$", re.I)
 def safe_name(name: str, fallback: str = "document") -> str:
     """A file name stem that stays inside its folder on every system: letters, digits, ``._-`` only, no
     leading dot, not a reserved Windows device name, at most 80 characters."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^\w.-]+", "_", name, flags=re.ASCII).strip("._-")[:80].strip("._-")
     if not stem:
         stem = fallback
