@@ -223,6 +223,7 @@ def test_png_is_2400_px_wide_and_svg_holds_the_headlines_as_text(tmp_path):
     for headline in seed_table().headline:
         assert headline in " ".join(svg_text.split())
     raw = svg.read_text()
+    assert re.search(r'<svg[^>]*width="1200px"', raw)
     assert "font-family: 'DejaVu Sans'" in raw and 'id="DejaVuSans-' not in raw    # text, not glyph outlines
 
 

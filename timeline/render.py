@@ -12,6 +12,7 @@ is written at 2x. Layout rules live in :mod:`timeline.render_layout`; the HTML p
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -58,7 +59,17 @@ def figure_bytes(fig, fmt: str) -> bytes:
         else:
             fig.savefig(buf, format="svg", facecolor=fig.get_facecolor(),
                         metadata={"Date": None, "Creator": None, "Type": None, "Format": None})
+            return _svg_in_px(buf.getvalue())
     return buf.getvalue()
+
+
+def _svg_in_px(svg: bytes) -> bytes:
+    """matplotlib sizes the SVG in points (864pt for 12 in); state it in CSS pixels (1200px), the embed size."""
+    def px(m: re.Match) -> bytes:
+        return m.group(1) + b'="' + f"{float(m.group(2)) * DPI / 72:.0f}px".encode() + b'"'
+    start = svg.index(b"<svg")
+    end = svg.index(b">", start)
+    return svg[:start] + re.sub(rb'(width|height)="([\d.]+)pt"', px, svg[start:end]) + svg[end:]
 
 
 def save_chart(table: pd.DataFrame, png_path=None, svg_path=None, **options) -> list[Path]:
