@@ -1,0 +1,178 @@
+"""Adversarial inputs for the tagger: time per KB at 1x, 4x and 16x size (issue 7).
+
+    python bench/adversarial.py            # every family, prints the table, exit 1 if one grows > 1.5x
+    python bench/adversarial.py --quick    # smaller sizes (a smoke run)
+    python bench/adversarial.py --family month_abbrevs --family single_line
+
+Each family is a generator ``make(n_chars) -> str`` of hostile text: digit runs and spaces, month abbreviations
+repeated, a single long line of real prose, deeply repeated punctuation and numeric separators, whitespace.
+Sizes: 1x is ``base`` characters (100 KB for most families; the single line is 5 MB at 16x, so 320 KB at 1x).
+The time is the best of a few runs of ``timeline.tag(text, dct)`` (recognize + resolve), in CPU time of this
+process (``time.process_time``, so that other jobs on a shared 2-core machine do not blur it); ms/KB is that
+time per 1,000 characters. A family passes when its ms/KB at 16x is at most 1.5 times its ms/KB at 1x: time stays linear
+in the input size, so no regular expression or selection step backtracks or compares all pairs.
+
+The same generators give the untimed regression inputs of ``tests/test_adversarial.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+DCT = dt.datetime(2015, 11, 12, 14, 12)
+MAX_GROWTH = 1.5
+SCALES = (1, 4, 16)
+KB = 1000
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    def make(n: int) -> str:
+        return (unit * (n // len(unit) + 1))[:n]
+    return make
+
+
+def _random_tokens(pick: Callable[[random.Random], str], seed: int) -> Callable[[int], str]:
+    def make(n: int) -> str:
+        rng = random.Random(seed)
+        parts, size = [], 0
+        while size < n:
+            token = pick(rng)
+            parts.append(token)
+            size += len(token)
+        return "".join(parts)[:n]
+    return make
+
+
+def _digits_and_spaces(rng: random.Random) -> str:
+    return str(rng.randrange(10 ** rng.randint(1, 8))).zfill(rng.choice((1, 1, 2, 4))) + " " * rng.randint(1, 3)
+
+
+MONTH_ABBREVS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+                 "Dec.")
+
+
+def _months_and_numbers(rng: random.Random) -> str:
+    token = rng.choice(MONTH_ABBREVS)
+    if rng.random() < 0.5:
+        token += " " + str(rng.randint(0, 40))
+    if rng.random() < 0.3:
+        token += ", " + str(rng.randint(1900, 2100))
+    return token + rng.choice((" ", ", ", ". ", " - ", " to "))
+
+
+PUNCT = ".,;:-–—/\\()[]'\"!?…*&%$#@"
+
+
+def _punctuation(rng: random.Random) -> str:
+    return rng.choice(PUNCT) * rng.randint(1, 40)
+
+
+def _prose_line(n: int) -> str:
+    """Real prose on one line: the seed article's body, newlines turned into spaces, repeated."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    text = " ".join(p.read_text(encoding="utf-8") for p in seeds) or "On Oct. 23, 2015, officials said on Wednesday."
+    line = " ".join(text.split()) + " "
+    return _repeat(line)(n)
+
+
+def _mixed_numeric(rng: random.Random) -> str:
+    a, b = rng.randint(0, 40), rng.randint(0, 40)
+    return rng.choice((f"{a}/{b}/", f"{a}.{b}.", f"{a}-{b}-", f"{a}:{b}", f"{a},{b:03d}", f"'{a:02d} "))
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    make: Callable[[int], str]
+    base: int = 100 * KB
+    what: str = ""
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("digits_and_spaces", _random_tokens(_digits_and_spaces, 1), what="digit runs of 1-8 separated by spaces"),
+    Family("digit_run", _repeat("0123456789"), what="one unbroken run of digits"),
+    Family("month_abbrevs", _repeat("Oct. "), what='"Oct. " repeated'),
+    Family("month_abbrevs_glued", _repeat("Oct."), what='"Oct.Oct.Oct..." without spaces'),
+    Family("months_and_numbers", _random_tokens(_months_and_numbers, 2), what="abbreviations, days, years"),
+    Family("single_line", _prose_line, base=5_000 * KB // 16, what="real prose on one line (5 MB at 16x)"),
+    Family("dots", _repeat("."), what='"." repeated'),
+    Family("punctuation_runs", _random_tokens(_punctuation, 3), what="runs of mixed punctuation"),
+    Family("slashes", _repeat("1/1/"), what='"1/1/1/1/..."'),
+    Family("dashes", _repeat("1-1-"), what='"1-1-1-1-..."'),
+    Family("dotted_numbers", _repeat("12.11."), what='"12.11.12.11...."'),
+    Family("numeric_mix", _random_tokens(_mixed_numeric, 4), what="numbers glued by / . - : , and '"),
+    Family("thousands", _repeat("1,000,"), what='"1,000,1,000,..."'),
+    Family("ordinals", _repeat("the 45th "), what='"the 45th " repeated'),
+    Family("number_words", _repeat("twenty-four "), what='"twenty-four " repeated'),
+    Family("may_may", _repeat("May may "), what='"May may " repeated (month or verb)'),
+    Family("newlines", _repeat("\n"), what="blank lines"),
+    Family("spaces", _repeat(" "), what="spaces"),
+)
+BY_NAME = {f.name: f for f in FAMILIES}
+
+
+def time_tag(text: str, repeats: int) -> tuple[float, int]:
+    from timeline.tagger import tag
+
+    best, found = float("inf"), 0
+    for _ in range(repeats):
+        start = time.process_time()
+        found = len(tag(text, DCT))
+        best = min(best, time.process_time() - start)
+    return best, found
+
+
+def measure(family: Family, scale_down: int = 1) -> dict:
+    row = {"family": family.name, "what": family.what, "base_kb": family.base / scale_down / KB}
+    for scale, repeats in zip(SCALES, (5, 3, 2)):
+        text = family.make(family.base * scale // scale_down)
+        seconds, found = time_tag(text, repeats)
+        row[scale] = seconds * 1000 / (len(text) / KB)      # ms per KB
+        row[f"found{scale}"] = found
+    row["growth"] = row[16] / row[1] if row[1] > 0 else float("inf")
+    row["ok"] = row["growth"] <= MAX_GROWTH
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| input | 1x size | ms/KB at 1x | ms/KB at 4x | ms/KB at 16x | 16x / 1x | ≤ 1.5x |",
+             "|---|---:|---:|---:|---:|---:|:---:|"]
+    for r in rows:
+        lines.append(f"| `{r['family']}`: {r['what']} | {r['base_kb']:.0f} KB | {r[1]:.2f} | {r[4]:.2f} | "
+                     f"{r[16]:.2f} | {r['growth']:.2f} | {'yes' if r['ok'] else '**no**'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--family", action="append", choices=sorted(BY_NAME), help="only these families")
+    parser.add_argument("--quick", action="store_true", help="sizes divided by 10 (a smoke run)")
+    parser.add_argument("--out", type=Path, help="also write the table (markdown) to this file")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    families = [BY_NAME[n] for n in args.family] if args.family else list(FAMILIES)
+    rows = []
+    for family in families:
+        row = measure(family, scale_down=10 if args.quick else 1)
+        rows.append(row)
+        print(f"{family.name:22s} " + "  ".join(f"{s}x {row[s]:7.2f} ms/KB" for s in SCALES)
+              + f"  growth {row['growth']:.2f} {'ok' if row['ok'] else 'TOO SLOW'}", file=sys.stderr, flush=True)
+    header = (f"{platform.node() or 'machine'}: {platform.processor() or platform.machine()}, Python "
+              f"{platform.python_version()}, {dt.date.today().isoformat()}; `python bench/adversarial.py`")
+    result = header + "\n\n" + table(rows) + "\n"
+    print(result)
+    if args.out:
+        args.out.write_text(result, encoding="utf-8")
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
