@@ -170,9 +170,14 @@ def _attribution_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return lead, trail, source
 
 
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:,\s*)?\b(?:(?:back|as|early|late|also|only|earlier|later)\s+)?"
-    r"(?:on|in|at|during|since|from|until|till|by|as\s+of|between|through|of)\s+(?:the\s+)?$", re.I)
+@functools.lru_cache(maxsize=None)
+def _preposition_before() -> re.Pattern:
+    """What goes with a date when a headline drops it: "back in", "on", "since", "around", "in early" ..."""
+    modifier = alternation(lexicon()["signals"].get("modifier", ()))
+    return re.compile(
+        r"(?:,\s*)?(?:\b(?:(?:back|as|also|only|earlier|later)\s+)?"
+        r"(?:on|in|at|during|since|from|until|till|by|as\s+of|between|through|of)\s+(?:the\s+)?)?"
+        rf"(?:(?<![\w.])(?:{modifier})\s+)?$", re.I)
 _QUOTED = re.compile(r"^[\"“](?P<q>[^\"”]{3,}?)[,.!?]?[\"”]\s*,?\s*(?P<rest>.*)$", re.S)
 _LEADING_CONNECTOR = re.compile(r"^(?:and|but|however|meanwhile|also|then|so)\b,?\s*", re.I)
 
@@ -189,8 +194,8 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in merged:
         if s < pos:
             continue
-        m = _PREPOSITION_BEFORE.search(text, pos, s)
-        cut = m.start() if m else s
+        m = _preposition_before().search(text, pos, s)
+        cut = m.start() if m and m.start() < s else s
         out.append(text[pos:cut])
         pos = e
         tail = re.match(r"\s*,\s*", text[pos:])

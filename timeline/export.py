@@ -136,7 +136,9 @@ def _display_date(row: dict) -> str:
         return f"{approx}{c}{'th' if 10 <= c % 100 <= 20 else _ORDINAL_CENTURY.get(c % 10, 'th')} century"
     if p in ("season", "quarter", "half", "week") and row["kind"] != "interval":
         return f"{approx}{row['phrase']}"
-    return f"{approx}{start}" if approx and start else ""
+    if approx and start:
+        return approx + (start[:4] if p == "year" else start[:7] if p == "month" else start)
+    return ""
 
 
 def _tjs_event(row: dict, many_sources: bool = False) -> dict:
