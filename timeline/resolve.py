@@ -93,7 +93,13 @@ class Resolver:
             anchor = "dct" if p.value.endswith("_REF") else "absolute"
             return p.value, anchor, None, None
         if "latest" in extra:
-            return self._latest(extra["latest"])
+            value, anchor, g, date = self._latest(extra["latest"])
+            if "year" in extra and date is not None:
+                date = date.replace(year=extra["year"])
+                value, anchor = format_at(date, g), "absolute"
+            return value, anchor, g, date
+        if "ended" in extra:
+            return self._ended(m, p, extra, flags)
         if "holiday" in extra:
             return self._holiday(m, p, extra, flags)
         if p.offset is not None:
@@ -132,6 +138,22 @@ class Resolver:
             return UNANCHORED.get(granularity, "XXXX"), "none", None, None
         date = shift(start_of(base, granularity), granularity, -1)
         return format_at(date, granularity), anchor, granularity, date
+
+    def _ended(self, m, p, extra, flags):
+        """'the quarter ended Sept. 30': the quarter holding the day 45 days before the end."""
+        month, day = extra["ended"]
+        if p.year is not None:
+            end = _dt.date(p.year, month, day)
+            anchor = "absolute"
+        else:
+            base, anchor = self.deictic_anchor()
+            if base is None:
+                return "XXXX-QX", "none", None, None
+            end = _pick([_dt.date(y, month, day) for y in (base.year - 1, base.year) if _valid(y, month, day)],
+                        base, -1)
+            flags.append("year_inferred")
+        date = start_of(end - _dt.timedelta(days=45), "quarter")
+        return format_at(date, "quarter"), anchor, "quarter", date
 
     def _holiday(self, m, p, extra, flags):
         rule = extra["holiday"]
@@ -233,7 +255,7 @@ class Resolver:
             size = 3 if p.quarter else 6
             idx = p.quarter or p.half
             options = [_dt.date(y, size * idx - size + 1, 1) for y in years]
-            date = _pick(options, start_of(base, "quarter" if p.quarter else "half"), sign)
+            date = _pick(options, start_of(base, "quarter" if p.quarter else "half"), -1)
             return format_at(date, g), anchor, g, date
         if p.season:
             options = [_dt.date(y, season_start(p.season), 1) for y in years]
@@ -261,6 +283,14 @@ class Resolver:
         return UNANCHORED.get(g, "XXXX")
 
 
+def _valid(year, month, day):
+    try:
+        _dt.date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
 def _pick(options, base, sign, strict=False):
     """The latest option on or before ``base`` (sign -1) or the earliest on or after it (sign +1)."""
     if sign < 0:
@@ -282,7 +312,7 @@ def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
         return value
     if known == 0:
         year = value[:4]
-        return {1: f"{year}-XX", 2: f"{year}-WXX", 3: f"{year}-XX-XX"}.get(wanted, f"{year}-XX-XXT" + value[11:])
+        return {1: f"{year}-XX", 2: f"{year}-WXX"}.get(wanted, f"{year}-XX-XX")
     if known == 1 and wanted >= 3:
         return value[:7] + "-XX" + value[10:]
     return value

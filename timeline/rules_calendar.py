@@ -82,6 +82,8 @@ def year_of(text: str | None) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+ENDED = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                   r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*(?P<day>[0-3]?\d)\b(?:,?\s*(?P<year>(?:1\d|20)\d\d))?")
 YREL = {"this": 0, "last": -1, "next": 1, "current": 0, "previous": -1, "past": -1}
 
 
@@ -254,6 +256,19 @@ def quarter_rule(m, lex, text):
             return None
         adjs = ["latest"]
     granularity = unit if unit != "period" else "quarter"
+    ended = ENDED.match(text, m.end())
+    if ended and n is None and unit in ("quarter", "period") and not adjs[1:] and (
+            not adjs or adjs[0] in ("latest", "recent", "past", "current")):
+        # "the quarter ended Sept. 30": the three months that end on that day
+        month, day = lex.month(ended.group("mon")), int(ended.group("day"))
+        if valid_day(None, month, day):
+            extra.pop("latest", None)
+            extra["ended"] = (month, day)
+            return Hit("DATE", P(year=year_of(ended.group("year")), granularity="quarter", extra=extra))
+    if year and n is None and not adjs and unit in ("quarter", "period"):
+        extra["latest"] = "quarter"     # "the 1988 quarter": the quarter in view, in 1988
+        extra["year"] = year
+        return Hit("DATE", P(granularity="quarter", anchor="ref", extra=extra))
     fields = {}
     if n is not None:
         fields["quarter" if unit == "quarter" else "half"] = n

@@ -13,7 +13,7 @@ FUTURE = re.compile(
     r"expected|due|set|slated|planned)\s+to|(?:is|are)\s+to\s+\w+|(?:is|are|am)\s+going\s+to|plans?\s+to|"
     r"intends?\s+to|next|upcoming|coming|would|plann(?:ed|ing)\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
     r"scheduled)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:said|says|was|were|had|did|ago|last|earlier|told|met|went|came|took|made|gave|held|began|saw|left|fell|rose|won|lost|sent|"
+PAST = re.compile(r"\b(?:said|says|was|were|had|been|did|ago|last|earlier|told|met|went|came|took|made|gave|held|began|saw|left|fell|rose|won|lost|sent|"
                   r"got|paid|sold|bought|spoke|became|found|\w{3,}ed)\b",
                   re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;!?\n]\s|\n")
@@ -42,7 +42,7 @@ def direction(text: str, start: int, end: int) -> int | None:
             if best is None or distance < best[0]:
                 best = (distance, sign)
         for m in pattern.finditer(right):
-            distance = m.start()
+            distance = 2 * m.start() + 1     # the governing verb usually comes first
             if best is None or distance < best[0]:
                 best = (distance, sign)
     return best[1] if best else None
