@@ -1,0 +1,146 @@
+"""Hostile inputs as ordinary (untimed) regression cases, absurd dates, and ambiguous numeric dates.
+
+The inputs are the benchmark's (``bench/adversarial.py``, where they are timed at 1x, 4x and 16x): digit runs and
+spaces, repeated month abbreviations, a long single line, deeply repeated punctuation and numeric separators. Here
+each is tagged once at 100 KB (the single line at 1 MB) and the output must be sound
+(:func:`timeline.validate.check_timexes`).
+
+Absurd dates ("Feb. 30", "Oct. 32", "the 45th", year 99999) are not emitted as dates. Numeric dates follow one
+rule: slashed dates are month-first (``03/04/2015`` is March 4), dotted and dashed ones day-first
+(``03.04.2015`` is April 3); when the first reading is impossible and the swapped one is not (``13/04/2015``) the
+swapped one is taken; when both parts could be the month the date is flagged ``ambiguous_order``. A two-digit year
+is 20YY for 00-29 and 19YY for 30-99, and is flagged (the century is a guess).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+
+import pytest
+
+from timeline.validate import check_timexes
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("timeline.tagger") is None,
+                                reason="tagger (timeline/tagger.py) not written yet")
+
+DCT = dt.datetime(2015, 11, 12, 14, 12)
+
+
+def tag(text, dct=DCT):
+    from timeline.tagger import tag as _tag
+
+    return _tag(text, dct)
+
+
+def families():
+    from bench.adversarial import FAMILIES
+
+    return FAMILIES
+
+
+def sound(text, dct=DCT):
+    out = tag(text, dct)
+    problems = check_timexes(text, out)
+    assert not problems, "; ".join(problems[:5])
+    return out
+
+
+@pytest.mark.parametrize("name", [f.name for f in families()])
+def test_adversarial_input_gives_a_sound_output(name):
+    family = next(f for f in families() if f.name == name)
+    size = 1_000_000 if name == "single_line" else 100_000
+    text = family.make(size)
+    assert len(text) == size
+    out = sound(text)
+    if name == "single_line":
+        assert "\n" not in text and any(t.value == "2015-10-23" for t in out)
+
+
+@pytest.mark.parametrize("text", [
+    "Oct. " * 2000 + "Oct. 23, 2015",
+    "Oct.Oct.Oct.Oct.Oct.Oct.23",
+    "(" * 5000 + "Oct. 23" + ")" * 5000,
+    "-" * 10_000 + "2015" + "-" * 10_000,
+    "1" * 50_000 + " 2015 " + "9" * 50_000,
+    "12/12/12/12/12/12/12/12/12/12/12/12/12/12",
+    "12.11.2015.12.11.2015.12.11.2015",
+    "2015-2015-2015-2015-2015-11-12-12-12",
+    "the the the the " * 1000 + "the 1990s",
+    "on on on on on Wednesday Wednesday Wednesday",
+    "\u200b".join("Oct. 23, 2015"),
+    "Oct.\u00a023,\u00a02015",
+    "ＯＣＴ. ２３, ２０１５",
+    "October 23, 2015" + "\x00" * 100,
+    "\r\n".join(["Published 12.11.2015 14:12"] * 500),
+], ids=lambda s: repr(s[:24]))
+def test_deeply_repeated_or_glued_text_gives_a_sound_output(text):
+    sound(text)
+
+
+def _covers(out, text, phrase):
+    """Timexes that overlap any occurrence of ``phrase`` in ``text``."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+    assert spans, phrase
+    return [t for t in out for s, e in spans if t.start < e and s < t.end]
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Officials met on Feb. 30, the ministry said.", "Feb. 30"),
+    ("Officials met on Feb. 30, 2015, the ministry said.", "Feb. 30"),
+    ("Officials met on February 29, 2015, the ministry said.", "February 29"),
+    ("The vote on Oct. 32 was void.", "Oct. 32"),
+    ("The vote on October 32nd was void.", "October 32nd"),
+    ("The vote on Sept. 31 was void.", "Sept. 31"),
+    ("The vote on 31 April 2015 was void.", "31 April"),
+    ("He celebrated the 45th anniversary.", "45th"),
+    ("He arrived on the 45th of May.", "45th"),
+    ("It will be sealed until the year 99999.", "99999"),
+    ("It will be sealed until 99999 AD.", "99999"),
+    ("The invoice is dated 31/31/2015.", "31/31/2015"),
+    ("The invoice is dated 13.13.2015.", "13.13.2015"),
+    ("The invoice is dated 00/00/0000.", "00/00/0000"),
+    ("The invoice is dated 2015-13-45.", "2015-13-45"),
+    ("The invoice is dated 2015-02-30.", "2015-02-30"),
+    ("The invoice is dated 2015-00-10.", "2015-00-10"),
+    ("They met at 25:61 sharp.", "25:61"),
+    ("They met on Monday the 0th.", "0th"),
+])
+def test_absurd_date_is_not_emitted_as_a_date(text, phrase):
+    out = sound(text)
+    covering = [t for t in _covers(out, text, phrase) if t.type in ("DATE", "TIME")]
+    assert covering == [], f"{phrase!r} emitted as {[(t.text, t.value) for t in covering]}"
+
+
+def test_a_real_leap_day_is_emitted():
+    assert [t.value for t in sound("Officials met on February 29, 2016.")] == ["2016-02-29"]
+
+
+@pytest.mark.parametrize("text,value,ambiguous", [
+    ("on 03/04/2015", "2015-03-04", True),      # slashed: month first
+    ("on 03.04.2015", "2015-04-03", True),      # dotted: day first
+    pytest.param("on 03-04-2015", "2015-04-03", True,  # dashed: day first
+                 marks=pytest.mark.xfail(strict=True, reason="defect D6: dashed numeric dates are not recognized")),
+    ("on 13/04/2015", "2015-04-13", False),     # month-first impossible: day first, no doubt left
+    ("on 04/13/2015", "2015-04-13", False),
+    ("on 13.04.2015", "2015-04-13", False),
+    ("on 04/04/2015", "2015-04-04", False),     # both readings give the same date
+])
+def test_ambiguous_numeric_date_follows_the_rule_and_is_flagged(text, value, ambiguous):
+    out = sound(text)
+    assert [t.value for t in out] == [value]
+    assert ("ambiguous_order" in out[0].flags) is ambiguous, out[0].flags
+
+
+@pytest.mark.parametrize("text,value", [
+    ("on 03/04/15", "2015-03-04"),
+    ("on 12.11.29", "2029-11-12"),
+    ("on 12.11.30", "1930-11-12"),
+    ("on 5/6/98", "1998-05-06"),
+    ("on 13/04/00", "2000-04-13"),
+])
+@pytest.mark.xfail(strict=True, reason="defect D2: a two-digit year is resolved but not flagged")
+def test_two_digit_year_follows_the_pivot_and_is_flagged(text, value):
+    out = sound(text)
+    assert [t.value for t in out] == [value]
+    assert "year_inferred" in out[0].flags, out[0].flags
