@@ -54,15 +54,6 @@ def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
     return False
 
 
-DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*,[ \t]*$")
-DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|_)")
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """'WASHINGTON, August 11 (Xinhua) --': the wire's dateline repeats the document date; not a mention."""
-    return bool(DATELINE_BEFORE.search(text[max(0, start - 60):start]) and DATELINE_AFTER.match(text, end))
-
-
 def candidates(text: str, directory: str | None = None) -> list[Candidate]:
     """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
     lex = load(directory)
@@ -105,7 +96,7 @@ def recognize(text: str, directory: str | None = None) -> list[Mention]:
     lex = load(directory)
     mentions = []
     for c in select(candidates(text, directory)):
-        if _is_false_positive(lex, text, c.start, c.end) or _is_dateline(text, c.start, c.end):
+        if _is_false_positive(lex, text, c.start, c.end):
             continue
         partial = c.hit.partial
         if c.hit.flags:
