@@ -229,7 +229,7 @@ class Resolver:
             return self._placeholder(p, g), "none", None, None
         sign, from_tense = self._direction(m, extra)
         if p.weekday is not None and p.month is None:
-            date = _weekday(base, p.weekday, sign, "dir" in extra)
+            date = _weekday(base, p.weekday, sign, "dir" in extra, from_tense)
             return self._with_time(format_at(date, "day"), p), anchor, "day", date
         flags.append("year_inferred")
         if from_tense:
@@ -330,7 +330,7 @@ def _nearest(options, base, bias=1.0):
     return future if (future - base).days * bias < (base - past).days else past
 
 
-def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool) -> _dt.date:
+def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool, from_tense: bool = False) -> _dt.date:
     if explicit and sign == 0:      # "this Friday": the one in the current week
         return base + _dt.timedelta(days=weekday - base.isoweekday())
     delta = (weekday - base.isoweekday()) % 7
@@ -341,6 +341,8 @@ def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool) -> _dt.dat
     back = (base.isoweekday() - weekday) % 7
     if explicit and back == 0:
         back = 7
+    if not explicit and back == 6:
+        return base + _dt.timedelta(days=1)    # news rarely says "Friday" for six days ago; it means tomorrow
     return base - _dt.timedelta(days=back)
 
 
