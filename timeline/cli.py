@@ -164,6 +164,7 @@ def run_tag(args) -> int:
         if dct is None:
             _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
     timexes = tag(text, dct)
+    getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
     if args.format == "timeml":
         from .timeml import to_timeml
 
