@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.render_layout import (Item, RenderError, dodge, format_date, items_from_table, lanes, reader_date,
-                                    segments, select, span_label, wrap)
+from timeline.render_layout import (Item, RenderError, dodge, format_date, gap_words, items_from_table, lanes,
+                                    reader_date, segments, select, span_label, wrap)
 
 D = dt.date
 
@@ -58,6 +58,16 @@ def test_season_comes_from_the_timex_value_when_given():
 ])
 def test_segment_headers(first, last, expected):
     assert span_label(first, last) == expected
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    (D(2011, 12, 31), D(2015, 10, 1), "3 years 9 months later"),
+    (D(2015, 1, 1), D(2015, 3, 15), "2 months later"),
+    (D(2015, 1, 1), D(2015, 1, 20), "19 days later"),
+    (D(1950, 4, 15), D(1980, 3, 11), "About 29 years later"),
+])
+def test_a_break_in_the_axis_says_how_much_time_it_cuts_out(before, after, expected):
+    assert gap_words(before, after) == expected
 
 
 def seed_items():

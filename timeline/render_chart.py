@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 import os
 
-from timeline.render_layout import (Item, column_need, dodge, lanes, reader_date, segments, select, wrap)
+from timeline.render_layout import (Item, column_need, dodge, gap_words, lanes, reader_date, segments, select,
+                                    wrap)
 
 WIDTH = 1200            # px of the embed
 DPI = 100               # figure dpi: 1 pt of font = 1.39 px
@@ -224,7 +225,7 @@ class Chart:
                     self._leader(sd, x0, yy, ty + hd / 2, edge[sd])
             y = top + length + PAD
             if si < len(segs) - 1:
-                self._break(spine, y + 4, y + 40, si)
+                self._break(spine, y + 4, y + 40, si, edge[1], gap_words(seg.core[1], segs[si + 1].core[0]))
                 y += 44
         for k, it in enumerate(self.items):
             self._marker(k, it, side[id(it)], lane.get(id(it)), dot_x.get(id(it)), spine, segs, seg_box)
@@ -338,9 +339,12 @@ class Chart:
                 self.ax.add_line(Line2D([x + BAR_W / 2] * 2, [y0 + 2, y1 - 2], color=color, linewidth=1.2,
                                         linestyle=(0, (1, 3)), zorder=3))
 
-    def _break(self, spine, y1, y2, si):
+    def _break(self, spine, y1, y2, si, x_text, words):
         from matplotlib.lines import Line2D
         mid = (y1 + y2) / 2
+        t = self._text(x_text, 0, words, size=SIZES["footer"], color=self.c["faint"], style="italic",
+                       gid=f"gap{si}")
+        t.set_y(mid - self._height(t) / 2)
         self.ax.add_line(Line2D([spine, spine], [y1, y2], color=self.c["spine"], linewidth=1.0,
                                 linestyle=(0, (1, 3)), zorder=2, gid=f"axisgap{si}"))
         for dy in (-3.5, 3.5):                          # the break mark: two short slanted strokes

@@ -288,6 +288,20 @@ def span_label(first: dt.date, last: dt.date) -> str:
     return f"{MONTHS_AP[first.month]} – {MONTHS_AP[last.month]} {_year(first.year)}"
 
 
+def gap_words(before: dt.date, after: dt.date) -> str:
+    """How much time a break in the axis cuts out, in words: ``3 years 9 months later``."""
+    days = (after - before).days
+    if days < 62:
+        return f"{days} days later"
+    months = (after.year - before.year) * 12 + after.month - before.month - (after.day < before.day)
+    if months < 24:
+        return f"{months} months later"
+    years, months = divmod(months, 12)
+    if years >= 10 or not months:
+        return f"{'about ' if months else ''}{years} years later".capitalize()
+    return f"{years} years {months} month{'s' * (months != 1)} later"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # the broken axis
 
