@@ -296,6 +296,8 @@ def test_html_is_one_self_contained_file_with_hover_details(tmp_path):
     for headline in seed_table().headline:
         assert headline in page
     assert 'id="ev0-mk"' in page and "mouseenter" in page and '"Oct. 23, 2015"' in page
+    assert "Fars quotes General Ramazan Sharif, the sentence said." in page      # the event text, on hover
+    assert page.count("<svg") == 1 and "<dc:" not in page
 
 
 def test_cli_render_writes_the_requested_formats(tmp_path, capsys):
@@ -318,6 +320,10 @@ def test_cli_render_reports_a_bad_date_without_a_traceback(tmp_path, capsys):
     assert "events.csv, row 1" in err and "Traceback" not in err
     assert main(["render", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err
+    good = tmp_path / "good.csv"
+    seed_table().to_csv(good, index=False)
+    assert main(["render", str(good), "--group-by", "desk"]) == 2
+    assert "no column 'desk'" in capsys.readouterr().err
 
 
 def test_rendering_does_not_change_global_matplotlib_settings():
