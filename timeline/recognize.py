@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import rules_calendar, rules_relative
+from . import rules_calendar, rules_periods, rules_relative
 from .lexicon import Lexicon, load
 from .model import Mention
 from .patterns import compile_pattern
@@ -35,7 +35,7 @@ class Candidate:
 
 @functools.lru_cache(maxsize=4)
 def compiled_rules(directory: str | None = None) -> tuple[CompiledRule, ...]:
-    rules = rules_calendar.RULES + rules_relative.RULES
+    rules = rules_calendar.RULES + rules_periods.RULES + rules_relative.RULES
     names = [r.name for r in rules]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:

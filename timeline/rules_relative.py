@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .rules_calendar import INVALID, YREL, Hit, P, Rule, mod_of  # noqa: F401  (INVALID re-exported)
+from .rules_calendar import Hit, P, Rule, mod_of
 
 DIRECTION = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
              "this": 0, "current": 0, "same": 0, "that": 0, "present": 0, "this past": -1, "this coming": 1,
@@ -100,7 +100,8 @@ def rel_unit(m, lex, text):
         after = text[m.end():m.end() + 12].lower()
         if unit_word in ("year", "fiscal year") and re.match(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d))", after):
             return Hit("DURATION", P(value="P1Y"))
-        if unit_word in ("year", "fiscal year") and re.search(r"\b(?:for|of)\s+$", text[max(0, m.start() - 5):m.start()]):
+        before = text[max(0, m.start() - 5):m.start()]
+        if unit_word in ("year", "fiscal year") and re.search(r"\b(?:for|of)\s+$", before):
             return Hit("DATE", P(offset=("year", 0), anchor="ref", granularity="year"))
         return None
     if base in ("the", "that", "same", "full", "entire", "whole"):
@@ -113,10 +114,6 @@ def rel_unit(m, lex, text):
         return None
     if unit == "weekend":
         return Hit("DATE", P(offset=("week", n), anchor=anchor, mod=mod, granularity="weekend", extra=extra))
-    if m.group("dur") and rel.startswith("the") and base in ("past", "last", "next", "coming") \
-            and unit in ("day", "week", "month"):
-        # "the past week" of a running total reads as a duration in TimeML
-        pass
     return Hit("DATE", P(offset=(unit, n), anchor=anchor, mod=mod, granularity=unit, extra=extra))
 
 
@@ -262,7 +259,6 @@ ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
     word = m.group("a").lower()
-    after = text[m.end():m.end() + 20]
     if word == "quarterly":
         return Hit("DURATION", P(value="P3M"))
     return Hit("SET", P(value=ADVERB_SETS[word]))
@@ -298,7 +294,7 @@ def weekend_rule(m, lex, text):
     # EXAMPLE: over the weekend / this weekend / last weekend
     rel = (m.group("rel") or "").lower()
     n = {"this": 0, "last": -1, "next": 1, "the": 0, "that": 0}.get(rel, 0)
-    return Hit("DATE", P(offset=("week", n), anchor="dct" if rel not in ("that",) else "ref", granularity="weekend",
+    return Hit("DATE", P(offset=("week", n), anchor="ref" if rel == "that" else "dct", granularity="weekend",
                          extra={"dir": -1} if rel in ("the", "") else {}))
 
 
@@ -316,10 +312,13 @@ NUM = r"(?P<num><<cardinal>>|<<vague_num>>)"
 RULES = (
     Rule("weekday",
          r"\b(?:(?P<rel>last|next|this\s+(?:past|coming)|this|coming|past|early|late|earlier|later|"
-         r"the\s+(?:previous|following|next|preceding))\s+)?(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
+         r"the\s+(?:previous|following|next|"
+         r"preceding))\s+)?(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod>morning|afternoon|evening|night|"
+         r"overnight))?",
          weekday_rule, "On Wednesday, the agency said", 3),
     Rule("weekday_set",
-         r"\b(?:(?:every|each)\s+(?P<wd><<weekday_full>>)|(?P<wd2x>on\s+)?(?-i:(?P<wdp>Mondays|Tuesdays|Wednesdays|"
+         r"\b(?:(?:every|each)\s+(?P<wd><<weekday_full>>)|(?P<wd2x>on\s+)?(?-i:(?P<wdp>Mondays|Tuesdays|"
+         r"Wednesdays|"
          r"Thursdays|Fridays|Saturdays|Sundays)))(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?))?",
          lambda m, lex, text: weekday_set(_WdSet(m), lex, text), "every Monday", 1),
     Rule("deictic",
@@ -327,13 +326,16 @@ RULES = (
          r"(?P<d>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<pod>morning|afternoon|evening|night))?",
          deictic_rule, "said yesterday", 2),
     Rule("this_pod",
-         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|the\s+next|the\s+following)\s+)?"
+         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|the\s+next|"
+         r"the\s+following)\s+)?"
          r"(?P<pod>morning|afternoon|evening|night|overnight)\b",
          this_pod, "this morning", 4),
     Rule("rel_unit",
          r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
-         r"(?:earlier|later)\s+in)\s*-?\s*)?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|this|past|"
-         r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|the)\s+(?P<unit>fiscal\s+year|"
+         r"(?:earlier|later)\s+in)\s*-?\s*)?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|"
+         r"this|past|"
+         r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|"
+         r"the)\s+(?P<unit>fiscal\s+year|"
          r"year|month|week|weekend|quarter|decade|century|day)\b(?P<dur>)(?!\s*-|'s\s+(?:worth|time))",
          rel_unit, "killed last year", 3),
     Rule("day_before",
@@ -348,11 +350,14 @@ RULES = (
          r"\b(?:(?P<amod><<amount_mod>>)\s+)?(?:(?P<rel>(?:the|its|their|his|her)\s+"
          r"(?:(?:past|last|next|coming|first|final|previous|following|recent|preceding|latest|remaining|"
          r"initial|subsequent|year-earlier|year-ago|comparable|same)\s+)?|(?:past|last|next|coming|first|final|"
-         r"previous|following|recent)\s+))?(?:(?P<amod2><<amount_mod>>)\s+)?" + NUM + r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|"
+         r"previous|following|"
+         r"recent)\s+))?(?:(?P<amod2><<amount_mod>>)\s+)?" + NUM + r"(?:\s+(?:more|additional|full|"
+                                                                   r"straight|consecutive|long|trading|"
          r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?:-long\b|(?![\w-]))",
          duration_rule, "in the past three years", 2),
     Rule("bare_plural",
-         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|(?<=for\s)|"
+         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|"
+         r"(?<=for\s)|"
          r"(?<=within\s)|"
          r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
          r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier))",

@@ -13,7 +13,8 @@ FUTURE = re.compile(
     r"expected|due|set|slated|planned)\s+to|(?:is|are)\s+to\s+\w+|(?:is|are|am)\s+going\s+to|plans?\s+to|"
     r"intends?\s+to|next|upcoming|coming|would|plann(?:ed|ing)\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
     r"scheduled)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:said|says|was|were|had|been|did|ago|last|earlier|told|met|went|came|took|made|gave|held|began|saw|left|fell|rose|won|lost|sent|"
+PAST = re.compile(r"\b(?:said|says|was|were|had|been|did|ago|last|earlier|told|met|went|came|took|made|"
+                  r"gave|held|began|saw|left|fell|rose|won|lost|sent|"
                   r"got|paid|sold|bought|spoke|became|found|\w{3,}ed)\b",
                   re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;!?\n]\s|\n")
