@@ -75,10 +75,15 @@ def make_batch(folder: Path) -> tuple[list[str], dict[str, str]]:
     (folder / "page.html").write_text("<!DOCTYPE html><html><head><title></title><script>var x = 1;</script>"
                                       "</head><body><div><img src='a.png'></div></body></html>", encoding="utf-8")
     bad["page.html"] = ""
+    (folder / "dated_page.html").write_text(
+        "<!DOCTYPE html><html><head><title>Empty page</title><meta property='article:published_time' "
+        "content='2015-11-12T14:12:00'></head><body><div><img src='a.png'></div><script>var x = 1;</script>"
+        "</body></html>", encoding="utf-8")
+    bad["dated_page.html"] = "text"
     bad["missing.txt"] = "no such file"
     paths = [str(folder / "good_one.txt"), str(folder / "empty.txt"), str(folder / "blank.txt"),
              str(folder / "binary.txt"), str(folder / "utf16_no_bom.txt"), str(folder / "gigantic.txt"),
-             str(folder / "page.html"), str(folder / "missing.txt"), str(folder / "good_two.txt")]
+             str(folder / "page.html"), str(folder / "dated_page.html"), str(folder / "missing.txt"), str(folder / "good_two.txt")]
     return paths, bad
 
 
@@ -225,3 +230,14 @@ def test_gigantic_member_is_refused_by_the_documented_limit(tmp_path, capsys, sm
     with pytest.raises(ingest.InputError) as info:
         ingest.read_document(big)
     assert "large" in info.value.reason.lower(), info.value.reason
+
+
+@pytest.mark.xfail(strict=True, reason="defect D9: a page with nothing but a navigation link is read as an article")
+def test_html_with_only_navigation_is_a_page_without_text(tmp_path, capsys):
+    page = tmp_path / "nav_only.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Empty page</title><meta property='article:published_time' "
+                    "content='2015-11-12T14:12:00'></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+                    "</nav><footer>© 2015</footer></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(page), "--out", str(out), "--no-chart", "--quiet"]) == 1
+    assert "text" in read_errors(out / "errors.csv")["nav_only.html"]
