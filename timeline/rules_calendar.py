@@ -194,6 +194,9 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 
 def decade_rule(m, lex, text):
     # EXAMPLE: the 1990s / the early 1980s / the mid-1990s / the '80s / the nineties
+    if m.group("y") and int(m.group("y")) % 100 == 0 and int(m.group("y")) < 2000:
+        # "the 1800s" is the century, not its first decade
+        return Hit("DATE", P(century=int(m.group("y")) // 100, mod=mod_of(m.group("mod")), granularity="century"))
     if m.group("y"):
         decade = int(m.group("y")) // 10
     elif m.group("yy"):
@@ -234,7 +237,7 @@ def clock_time(m, lex, text):
     else:
         hour, minute = int(m.group("h")), int(m.group("mi") or 0)
         ap = (m.group("ap") or "").lower().replace(".", "").replace(" ", "")
-        if hour > 12 or minute > 59 or hour == 0:
+        if minute > 59 or (ap and (hour > 12 or hour == 0)) or hour > 23:
             return None
         if ap == "pm" and hour < 12:
             hour += 12
@@ -322,7 +325,10 @@ RULES = (
          r"(?:\s*,?\s+(?P<tail>today|tonight|yesterday|tomorrow|<<weekday>>|"
          r"(?P<tmon>" + MON + r")\s*(?P<tday>[0-3]?\d)\b))?",
          clock_time, "at 10:30 a.m. Thursday", 1),
-    Rule("clock_morning", r"\b(?P<h>[01]?\d)(?P<mi>)(?P<ap>)\s+(?P<morn>in\s+the\s+(?:morning|afternoon|"
+    Rule("clock_24h", r"\bat\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)\b))?)"
+         r"(?![\d:]|\s*(?:a\.|p\.|am\b|pm\b))(?P<ap>)(?P<tail>)(?P<tmon>)(?P<tday>)(?P<word>)(?P<approx>)(?P<morn>)",
+         clock_time, "at 14:30 GMT", 2),
+    Rule("clock_morning", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?(?P<ap>)\s+(?P<morn>in\s+the\s+(?:morning|afternoon|"
                           r"evening)|at\s+night)"
          r"(?P<tz>)(?P<tail>)(?P<tmon>)(?P<tday>)(?P<word>)(?P<approx>)",
          clock_time, "at 4 in the morning", 2),

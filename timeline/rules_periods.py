@@ -151,7 +151,8 @@ RULES = (
          r"year-before|prior-year|same|latest|recent|current|previous|prior|past|preceding|fiscal|flat|"
          r"strong|weak|disappointing|traditionally)\s+){0,3})(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
          r"fourth|1st|2nd|3rd|4th|final|last)\s*-?\s*)?(?:fiscal\s+)?(?P<unit>quarter|half|period)\b"
-         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year))?"
+         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year|"
+         r"(?P<theyear>the\s+year\b)))?"
          r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
