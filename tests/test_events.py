@@ -354,3 +354,61 @@ def test_seed_table_with_the_real_tagger():
     df = to_table(extract_events(doc, txs))
     got = [(r.timex_value, r.precision) for r in df.itertuples() if r.anchor != "event"]
     assert got == [(v, p) for v, p, _, _ in SEED_ROWS] + [("2015-11-12", "day")]
+
+
+# ------------------------------------------------------------------------------------------------ any input
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+WORDS = ["since", "until", "from", "to", "between", "and", "-", "–", "Oct.", "Gen.", "U.S.", "said", ",", ".", ";",
+         '"', "\n\n", "the beginning of", "the war", "began in", "On", "Monday", "2011", "3", "according to",
+         "=cmd", "It", "rained", "around", "With", "the", "(", ")", "Ünïcode", "had", "quoted"]
+VALUES = ["2011", "2015-10", "2015-10-23", "2015-W45", "2015-FA", "2015-WI", "2015-Q3", "2015-H1", "199", "18",
+          "2015-11-12T15:00", "2015-11-12TMO", "P6M", "PAST_REF", "XXXX-10", "2015-02-30", "9999-WI", "9999-12",
+          "0001", "00"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(WORDS), max_size=50),
+       picks=st.lists(st.tuples(st.integers(0, 49), st.integers(1, 3), st.sampled_from(VALUES),
+                                st.sampled_from(["DATE", "DATE", "TIME", "DURATION", "SET"]),
+                                st.sampled_from([None, "APPROX", "START"])), max_size=8),
+       dct=st.sampled_from([None, dt.datetime(2015, 11, 12, 14, 12), dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31)]))
+def test_any_text_and_expressions_give_well_formed_events(words, picks, dct):
+    title = "Title\n\n"
+    text = title + " ".join(words)
+    starts, pos = [], len(title)
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    txs, taken = [], set()
+    for i, n, value, type_, mod in picks:
+        if i >= len(words) or any(k in taken for k in range(i, min(i + n, len(words)))):
+            continue
+        j = min(i + n, len(words)) - 1
+        s, e = starts[i], starts[j] + len(words[j])
+        if not text[s:e].strip():
+            continue
+        taken |= set(range(i, j + 1))
+        txs.append(Timex(s, e, text[s:e], type_, value, mod=mod))
+    doc = Document("any.txt", "Title", dct, text, len(title))
+    events = extract_events(doc, txs)
+    for e in events:
+        assert e.headline and e.headline == e.headline.strip()
+        assert e.kind == "publication" or len(e.headline) <= 60
+        if e.start and e.end:
+            assert e.start <= e.end
+        if e.phrase_start is not None:
+            assert 0 <= e.phrase_start < e.phrase_end <= len(text)
+        assert e.edtf
+    edtf = pytest.importorskip("edtf")
+    for e in events:
+        edtf.parse_edtf(e.edtf)
+    df = to_table(events)
+    assert len(df) <= len(events)
+
+
+def test_since_a_date_after_the_publication_is_not_stretched_backwards():
+    (e,) = events_of(article("Fighting since 2016 killed thousands."), [("2016", "2016", {"anchor": "absolute"})])
+    assert e.kind == "mention" and (e.start, e.end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))

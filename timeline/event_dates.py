@@ -7,11 +7,12 @@ ISO 8601-2) using only forms the ``edtf`` package parses (the tests check every 
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from .calendar_math import SEASON_START, shift
+from .calendar_math import SEASON_START
 
 #: coarse first: the order used to sort events that start on the same day
 PRECISIONS = ("millennium", "century", "decade", "year", "half", "season", "quarter", "month", "week", "day", "time")
@@ -35,7 +36,7 @@ class Span:
 
 
 def _last_day(year: int, month: int) -> _dt.date:
-    return shift(_dt.date(year, month, 1), "month", 1) - _dt.timedelta(days=1)
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def span_of(value: str | None) -> Span | None:
@@ -54,7 +55,8 @@ def span_of(value: str | None) -> Span | None:
         if m["d"]:
             day = _dt.date(y, int(m["m"]), int(m["d"]))
             if m["hh"]:
-                return Span(day, day, "time", value, f"{m['hh']}:{m['mm']}:{m['ss'] or '00'}")
+                clock = _dt.time(int(m["hh"]), int(m["mm"]), int(m["ss"] or 0))       # 25:00 raises
+                return Span(day, day, "time", value, clock.isoformat())
             return Span(day, day, "day", value)
         if m["m"]:
             return Span(_dt.date(y, int(m["m"]), 1), _last_day(y, int(m["m"])), "month", value)
@@ -65,14 +67,15 @@ def span_of(value: str | None) -> Span | None:
             return Span(monday, monday + _dt.timedelta(days=6), "week", value)
         if m["season"]:
             first = _dt.date(y, SEASON_START[m["season"]], 1)
-            last = shift(first, "month", 3) - _dt.timedelta(days=1)
+            end_month = first.month + 2                 # three months; winter runs into the next year
+            last = _last_day(y + (end_month > 12), end_month - 12 * (end_month > 12))
             return Span(first, last, "season", value)
         if m["q"] or m["h"]:
             size, n, name = (3, int(m["q"]), "quarter") if m["q"] else (6, int(m["h"]), "half")
             first = _dt.date(y, (n - 1) * size + 1, 1)
             return Span(first, _last_day(y, n * size), name, value)
         return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), "year", value)
-    except ValueError:          # 2015-02-30, week 54: not a calendar period
+    except (ValueError, OverflowError):          # 2015-02-30, week 54, winter 9999: not a calendar period
         return None
 
 
@@ -109,7 +112,7 @@ def edtf_point(span: Span, approximate: bool = False) -> str:
     return _at(span.start, p) + ("~" if approximate else "")
 
 
-def edtf_side(date: _dt.date | None, precision: str | None, *, is_end: bool, approximate: bool = False) -> str:
+def edtf_side(date: _dt.date | None, precision: str | None, approximate: bool = False) -> str:
     """One end of an interval at its own precision; ``..`` when open (sub-year groupings become months,
     which the EDTF interval grammar accepts)."""
     if date is None:
@@ -122,5 +125,4 @@ def edtf_side(date: _dt.date | None, precision: str | None, *, is_end: bool, app
 def edtf_interval(start: _dt.date | None, start_precision: str | None, end: _dt.date | None,
                   end_precision: str | None, approximate: bool = False) -> str:
     """``2011/2015-11-12``, ``../1998-12-31``, ``1998/2003``."""
-    return (edtf_side(start, start_precision, is_end=False, approximate=approximate) + "/"
-            + edtf_side(end, end_precision, is_end=True))
+    return edtf_side(start, start_precision, approximate) + "/" + edtf_side(end, end_precision)

@@ -158,6 +158,7 @@ def one_line(s: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ headlines
 
+@functools.lru_cache(maxsize=None)
 def _attribution_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()["attribution"]
     content = alternation(lex.get("content", ()))

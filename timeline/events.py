@@ -155,7 +155,7 @@ def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | No
         if last and last > span.end:
             item.end, item.end_value, item.kind = last, end_value, "interval"
             item.phrase_end = t.end + m_range.end()
-    elif m_since or m_since_verb:
+    elif (m_since or m_since_verb) and (dct is None or dct >= span.start):
         item.kind = "interval"
         item.end, item.end_precision = (dct, "day") if dct else (None, None)
         if m_since:
@@ -203,9 +203,9 @@ def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tup
                     break
             item = _Item(None, dct, None, "day" if dct else None, m.start(), m.end(), [], "",
                          kind="interval", anchor="event", flags={"open_start"})
-            if best is not None:
-                src = span_of(best.value)
-                when = src.start if boundary == "start" else src.end
+            src = span_of(best.value) if best is not None else None
+            when = (src.start if boundary == "start" else src.end) if src else None
+            if when is not None and (dct is None or when <= dct):
                 item.start, item.precision, item.value = when, src.precision, best.value
                 item.flags = {"inferred"} | (best.flags & {"year_inferred", "direction_from_tense",
                                                              "ambiguous_order", "approximate"})
