@@ -13,9 +13,9 @@ TIME
     zone ``Z`` / ``+hh:mm``) or a part of day ``MO AF EV NI MI DT``: ``2015-11-12T14:12``, ``T14:12``, ``TNI``,
     ``XXXX-XX-XXTMO``; and the three ``*_REF`` values.
 DURATION
-    ``P`` then amounts with units in ISO order (``ML CE DE Y Q M W WE D``), then optionally ``T`` and
-    ``H M S``; an amount is digits, a decimal (``1.5``) or ``X`` (``PXY``, ``PXD``, ``PTXH``): ``P3D``,
-    ``P1Y2M``, ``PT30M``, ``P1DE``.
+    ``P`` then amounts with units in ISO order (``ML CE DE Y Q M W WE D``; TimeBank's ``L C E`` for
+    millennium, century, decade too), then optionally ``T`` and ``H M S``; an amount is digits, a decimal
+    (``1.5``) or ``X`` (``PXY``, ``PXD``, ``PTXH``): ``P3D``, ``P1Y2M``, ``PT30M``, ``P1DE``, ``P2L``.
 SET
     a duration (``P1W``: weekly) or a DATE/TIME pattern (``XXXX-WXX-1``: every Monday, ``XXXX-XX-XXTMO``).
 
@@ -39,8 +39,11 @@ SEASONS = ("SP", "SU", "FA", "WI")
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI", "MI", "DT")
 MAX_LENGTH = 64
 
-DURATION_DATE_UNITS = ("ML", "CE", "DE", "Y", "Q", "M", "W", "WE", "D")
-DURATION_TIME_UNITS = ("H", "M", "S")
+#: duration units in ISO order, with their rank; millennium, century and decade are written ML CE DE in
+#: ISO-TimeML and L C E in TimeBank (TimeML 1.2: "P2L", "PXC", "P1E"): both are accepted
+DURATION_DATE_UNITS = {"ML": 0, "L": 0, "CE": 1, "C": 1, "DE": 2, "E": 2, "Y": 3, "Q": 4, "M": 5, "W": 6, "WE": 7,
+                       "D": 8}
+DURATION_TIME_UNITS = {"H": 0, "M": 1, "S": 2}
 
 _AMOUNT = re.compile(r"(?:\d{1,9}(?:\.\d{1,6})?|X)")
 _CLOCK = re.compile(r"(\d{2}|XX)(?::(\d{2}|XX)(?::(\d{2})(?:\.\d{1,6})?)?)?")
@@ -231,18 +234,19 @@ def _duration(value: str) -> str | None:
     return None
 
 
-def _amounts(s: str, units: tuple[str, ...]) -> str | None:
+def _amounts(s: str, units: dict[str, int]) -> str | None:
     last = -1
     pos = 0
+    by_length = sorted(units, key=len, reverse=True)
     while pos < len(s):
         m = _AMOUNT.match(s, pos)
         if not m:
             return f"expected an amount at {s[pos:]!r}"
         pos = m.end()
-        unit = next((u for u in sorted(units, key=len, reverse=True) if s.startswith(u, pos)), None)
+        unit = next((u for u in by_length if s.startswith(u, pos)), None)
         if unit is None:
             return f"expected a unit ({' '.join(units)}) at {s[pos:]!r}"
-        index = units.index(unit)
+        index = units[unit]
         if index <= last:
             return f"unit {unit} out of order in {s!r}"
         last = index
