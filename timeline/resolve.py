@@ -195,6 +195,9 @@ class Resolver:
             if unit == "second":
                 return format_at(moment.date(), "day"), anchor, "day", moment.date()
             return moment.strftime("%Y-%m-%dT%H:%M"), anchor, "minute", moment.date()
+        if anchor == "ref" and extra.get("anaphoric_amount") and self.ref.granularity == "day" \
+                and unit in ("week", "month") and g == unit:
+            g = "day"       # "two weeks later" after "June 24": a day, counted from that day
         if g == "weekend" and "dir" in extra:
             n = 0 if base.isoweekday() >= 6 else (-1 if self._direction(m, {})[0] < 0 else 0)
         date = shift(base, unit, n)
@@ -232,7 +235,7 @@ class Resolver:
             date = _weekday(base, p.weekday, sign, "dir" in extra, from_tense)
             return self._with_time(format_at(date, "day"), p), anchor, "day", date
         flags.append("year_inferred")
-        if from_tense:
+        if from_tense and self.dct is not None:
             flags.append("direction_from_tense")
         years = (base.year - 1, base.year, base.year + 1)
         if p.month is not None:
@@ -243,7 +246,9 @@ class Resolver:
                 except ValueError:
                     continue
             cmp_base = base if p.day else _dt.date(base.year, base.month, 1)
-            if "dir" in extra:
+            if self.dct is None and "dir" not in extra:
+                date = self._narrative_forward(options, base)
+            elif "dir" in extra:
                 date = (_dt.date(base.year, p.month, 1) if extra["dir"] == 0
                         else _pick(options, cmp_base, extra["dir"], strict=True))
             elif from_tense and sign > 0:
@@ -255,17 +260,34 @@ class Resolver:
             size = 3 if p.quarter else 6
             idx = p.quarter or p.half
             options = [_dt.date(y, size * idx - size + 1, 1) for y in years]
-            date = _pick(options, start_of(base, "quarter" if p.quarter else "half"), -1)
+            if self.dct is None:
+                date = self._narrative_forward(options, base)
+            else:
+                date = _pick(options, start_of(base, "quarter" if p.quarter else "half"), -1)
             return format_at(date, g), anchor, g, date
         if p.season:
             options = [_dt.date(y, season_start(p.season), 1) for y in years]
             d = extra.get("dir")
-            if d == 0:
+            if self.dct is None and d is None:
+                date = self._narrative_forward(options, base)
+            elif d == 0:
                 date = _dt.date(base.year, season_start(p.season), 1)
             else:
                 date = _pick(options, start_of(base, "season"), sign, strict=d is not None)
             return format_at(date, "season", season=p.season), anchor, "season", date
         return self._placeholder(p, g), "none", None, None
+
+    def _narrative_forward(self, options, base):
+        """In a narrative the story moves forward: the option in the reference's year, or the next one when it
+        would fall well before a day- or month-precise reference ("On June 24 ... On March 3" is next March)."""
+        same = [d for d in options if d.year == base.year]
+        if not same:
+            return min(options, key=lambda d: abs((d - base).days))
+        date = same[0]
+        if self.ref.granularity in ("day", "month", "week") and (base - date).days > 31:
+            later = [d for d in options if d.year == base.year + 1]
+            return later[0] if later else date
+        return date
 
     def _placeholder(self, p: Partial, g: str) -> str:
         if p.month is not None and p.day is not None:

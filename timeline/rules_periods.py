@@ -123,6 +123,8 @@ def season_rule(m, lex, text):
             return None
     if year:
         return Hit("DATE", P(year=year, season=season, mod=mod, granularity="season"))
+    if det and det[-1] == "that":
+        return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="ref"))
     for word in reversed(det):
         if word in ("this", "last", "next", "past", "coming"):
             direction = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
@@ -156,7 +158,7 @@ RULES = (
          r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
-         r"\b(?:(?P<det>(?:(?:this|last|next|the|early|late|mid|this\s+past|past|coming)\s*-?\s*){1,2}))?"
+         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming)\s*-?\s*){1,2}))?"
          r"(?P<s><<season>>)\b(?:\s+(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",
          season_rule, "killed last fall", 3),
     Rule("holiday",

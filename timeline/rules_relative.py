@@ -188,6 +188,8 @@ def ago_rule(m, lex, text):
                    P(offset=(unit, sign * amount), anchor=anchor, mod=mod, granularity=unit))
     granularity = {"weekend": "week"}.get(unit, unit)
     extra = {"same_unit": "quarter"} if unit == "year" and amount == 1 else {}
+    if anchor == "ref":
+        extra["anaphoric_amount"] = True
     return Hit("DATE", P(offset=(unit if unit != "weekend" else "week", sign * amount), anchor=anchor, mod=mod,
                          granularity=granularity, extra=extra))
 
@@ -360,7 +362,7 @@ RULES = (
          r"(?<=for\s)|"
          r"(?<=within\s)|"
          r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
-         r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier))",
+         r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier)\b)",
          bare_plural, "for years", 4),
     Rule("set",
          r"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|" + NUM + r"\s+)?(?:(?P<unit><<unit>>)(?![\w-])|"
