@@ -22,6 +22,7 @@ DOT_R = 5
 FADE = 0.3              # fill opacity of an approximate span
 DOT_SLOT = 13           # a dot that steps aside from the spine
 MAX_HEADLINE_LINES = 4
+MAX_LEADER_DROP = 48    # px a label may sit away from its marker before the spine is lengthened
 MAX_TEXT_W = 520        # a readable line length for headlines
 
 THEMES = {
@@ -187,11 +188,7 @@ class Chart:
             col_w = {sd: min(MAX_TEXT_W, (edge[sd] - MARGIN) if sd < 0 else (WIDTH - MARGIN - edge[sd]))
                      for sd in (-1, 1)}
             labels = self._labels(side, seg_of, edge, col_w)
-            lengths = []
-            for seg in segs:
-                need = max(column_need([labels[id(it)][4] for it in seg.items if side[id(it)] == sd], LABEL_GAP)
-                           for sd in (-1, 1))
-                lengths.append(max(56.0, need * 1.15 - 2 * PAD))
+            lengths = [self._length(seg, labels, side) for seg in segs]
             dot_x = self._dot_slots(segs, lengths, side, lane, spine, slot)
             if slot or all(x is not None for x in dot_x.values()):
                 dot_x = {k: spine if x is None else x for k, x in dot_x.items()}
@@ -230,6 +227,23 @@ class Chart:
         for k, it in enumerate(self.items):
             self._marker(k, it, side[id(it)], lane.get(id(it)), dot_x.get(id(it)), spine, segs, seg_box)
         return y
+
+    def _length(self, seg, labels, side) -> float:
+        """Spine length of a segment: room for its labels, a little more when crowded dates would pull labels
+        far from their markers (long leaders), at most half as much again."""
+        cols = [sorted((it for it in seg.items if side[id(it)] == sd), key=lambda it: (_anchor(it), it.row))
+                for sd in (-1, 1)]
+        need = max(column_need([labels[id(it)][4] for it in col], LABEL_GAP) for col in cols)
+        for factor in (1.15, 1.3, 1.5):
+            length = max(56.0, need * factor - 2 * PAD)
+            worst = 0.0
+            for col in cols:
+                ys = [seg.frac(_anchor(it)) * length - labels[id(it)][2] / 2 for it in col]
+                tops = dodge(ys, [labels[id(it)][4] for it in col], gap=LABEL_GAP, lo=-PAD, hi=length + PAD)
+                worst = max([worst] + [abs(t - y) for t, y in zip(tops, ys)])
+            if worst <= MAX_LEADER_DROP:
+                break
+        return length
 
     def _labels(self, side, seg_of, edge, col_w) -> dict:
         """Date line and headline of every event, wrapped to its column and measured (placed later)."""
