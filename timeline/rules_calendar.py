@@ -188,6 +188,17 @@ def year_rule(m, lex, text):
     return Hit("DATE", P(year=year, mod=mod_of(m.group("mod")), granularity="year", extra=extra))
 
 
+def era_year(m, lex, text):
+    # EXAMPLE: in 79 AD / in A.D. 79 / 44 BC / 753 B.C.E.
+    year = int(m.group("y") or m.group("y2"))
+    era = (m.group("era") or m.group("era2") or "").upper().replace(".", "")
+    if year == 0 or year > 9999:
+        return None
+    if era.startswith("B"):
+        return Hit("DATE", P(value=f"BC{year:04d}", granularity="year"))
+    return Hit("DATE", P(year=year, granularity="year"))
+
+
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 
@@ -300,6 +311,10 @@ RULES = (
          r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+|\b(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)"
          r"\s+of)\s*-?\s*|(?<![\w$#.,/-]))(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
          year_rule, "the conflict began in 2011", 4),
+    Rule("era_year",
+         r"(?<![\w$.,])(?:(?P<y>\d{1,4})\s*(?P<era>(?-i:BC|BCE|AD|CE|B\.C\.(?:E\.)?|A\.D\.|C\.E\.))(?!\w)"
+         r"|(?P<era2>(?-i:AD|A\.D\.))\s*(?P<y2>\d{1,4})\b)",
+         era_year, "Vesuvius erupted in 79 AD", 1),
     Rule("year_words",
          r"\b(?P<the>the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|"
          r"eighty|"
