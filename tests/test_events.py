@@ -412,3 +412,16 @@ def test_any_text_and_expressions_give_well_formed_events(words, picks, dct):
 def test_since_a_date_after_the_publication_is_not_stretched_backwards():
     (e,) = events_of(article("Fighting since 2016 killed thousands."), [("2016", "2016", {"anchor": "absolute"})])
     assert e.kind == "mention" and (e.start, e.end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+
+
+def test_a_month_and_a_day_in_it_in_one_clause_are_one_event():
+    doc = article("In October, the offensive began on Oct. 23 near Aleppo.")
+    evs = events_of(doc, [("October", "2015-10"), ("Oct. 23", "2015-10-23")])
+    assert [(e.value, e.phrase) for e in evs] == [("2015-10-23", "Oct. 23")]
+    assert "October" not in evs[0].headline
+
+
+def test_a_month_and_a_day_in_two_clauses_stay_two_events():
+    doc = article("Prices rose in October, and the offensive began on Oct. 23.")
+    evs = events_of(doc, [("October", "2015-10"), ("Oct. 23", "2015-10-23")])
+    assert sorted(e.value for e in evs) == ["2015-10", "2015-10-23"]

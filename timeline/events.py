@@ -248,8 +248,28 @@ def _sentence_items(text: str, s0: int, s1: int, dated: list[tuple[Timex, Span]]
     return items
 
 
-def _dedupe(items: list[_Item]) -> list[_Item]:
-    """Several expressions in one sentence that date the same thing -> one event (the first mention)."""
+_SAME_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|whilst|then|later|before|after)\b", re.I)
+
+
+def _within(inner: _Item, outer: _Item) -> bool:
+    return (inner.kind == outer.kind == "mention" and inner.start is not None and outer.start is not None
+            and precision_rank(inner.precision) > precision_rank(outer.precision)
+            and outer.start <= inner.start and inner.end <= outer.end)
+
+
+def _dedupe(items: list[_Item], text: str = "") -> list[_Item]:
+    """Several expressions in one clause that date the same thing -> one event: the same dates twice keep the
+    first mention; a month and a day in it with nothing between them that starts a new clause ("In October, the
+    offensive began on Oct. 23") keep the finer one."""
+    items = list(items)
+    for outer in list(items):
+        for inner in items:
+            if outer in items and _within(inner, outer):
+                lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
+                    else sorted((inner.phrase_end, outer.phrase_start))
+                if not _SAME_CLAUSE_BREAK.search(text, lo, hi):
+                    inner.timexes += outer.timexes
+                    items.remove(outer)
     out: list[_Item] = []
     for it in items:
         same = next((o for o in out if (o.start, o.end, o.kind, o.precision) == (it.start, it.end, it.kind,
@@ -297,7 +317,7 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
     if pub:
         events.append(pub)
     for s0, s1, items, qualifiers in per_sentence:
-        items = _dedupe(items + _anchored(text, s0, s1, ordered, links, dct))
+        items = _dedupe(items + _anchored(text, s0, s1, ordered, links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
         bounds = [s0]
         for a, b in zip(items, items[1:]):
