@@ -45,6 +45,11 @@ def test_reader_date(it, with_year, expected):
     assert reader_date(it, with_year=with_year) == expected
 
 
+def test_a_time_is_said_the_ap_way():
+    assert format_date(D(2015, 11, 12), "time", timex_value="2015-11-12T14:12") == "Nov. 12, 2015, 2:12 p.m."
+    assert format_date(D(2015, 11, 12), "time", with_year=False, timex_value="2015-11-12T09:00") == "Nov. 12, 9 a.m."
+
+
 def test_season_comes_from_the_timex_value_when_given():
     assert format_date(D(2015, 12, 1), "season", timex_value="2015-WI") == "Winter 2015"
 

@@ -25,8 +25,13 @@ __all__ = ["draw", "save_chart", "render_csv", "to_html", "add_parser", "run", "
 
 
 def _mpl():
+    """matplotlib, headless: the Agg backend unless pyplot is already in use (an interactive session keeps its
+    backend; we draw on our own Agg canvas either way)."""
+    import sys
+
     import matplotlib
-    matplotlib.use("Agg")
+    if "matplotlib.pyplot" not in sys.modules:
+        matplotlib.use("Agg")
     return matplotlib
 
 

@@ -232,6 +232,12 @@ def _year(y: int) -> str:
 
 def format_date(d: dt.date, precision: str, *, with_year: bool = True, timex_value: str = "") -> str:
     """One end of an event as a reader says it: ``Oct. 23``, ``October 2015``, ``2011``, ``Summer 2015``."""
+    if precision == "time":
+        m = re.search(r"T(\d\d):(\d\d)", timex_value or "")
+        if m:
+            h, mnt = int(m.group(1)), int(m.group(2))
+            clock = f"{(h % 12) or 12}{f':{mnt:02d}' if mnt else ''} {'a.m.' if h < 12 else 'p.m.'}"
+            return f"{_day(d, with_year)}, {clock}"
     if precision in ("day", "time", ""):
         return _day(d, with_year)
     if precision == "week":
