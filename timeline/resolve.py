@@ -179,7 +179,9 @@ class Resolver:
 
     def _relative(self, m, p, extra, flags):
         unit, n = p.offset
-        if p.anchor == "ref":
+        if p.anchor == "ref" and p.hour is not None and self.ref.granularity != "day" and self.dct is not None:
+            base, anchor = self.deictic_anchor()    # a bare clock time needs a day: the DCT's, unless one is in view
+        elif p.anchor == "ref":
             base, anchor = self.anaphoric_anchor()
         else:
             base, anchor = self.deictic_anchor()
