@@ -425,3 +425,13 @@ def test_a_month_and_a_day_in_two_clauses_stay_two_events():
     doc = article("Prices rose in October, and the offensive began on Oct. 23.")
     evs = events_of(doc, [("October", "2015-10"), ("Oct. 23", "2015-10-23")])
     assert sorted(e.value for e in evs) == ["2015-10", "2015-10-23"]
+
+
+def test_from_with_a_dash_is_one_interval_with_its_signal():
+    (e,) = events_of(article("Rationing applied from 1998 - 2003 in the north."), [("1998", "1998"), ("2003", "2003")])
+    assert e.phrase == "from 1998 - 2003" and e.edtf == "1998/2003"
+
+
+def test_two_dates_joined_by_and_without_between_stay_two_events():
+    doc = article("Talks were held on Monday and on Friday the deal was signed.")
+    assert len(events_of(doc, [("Monday", "2015-11-09"), ("Friday", "2015-11-06")])) == 2

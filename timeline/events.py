@@ -77,12 +77,17 @@ def _point(t: Timex, span: Span) -> _Item:
 def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) -> _Item | None:
     """"between A and B", "from A to B", "A - B" -> one interval, or None."""
     gap, before = text[a.end:b.start], text[sent_start:a.start]
+    dash = re.fullmatch(rf"\s*(?:{_signals('dash')})\s*", gap)
     opener = None
-    if re.fullmatch(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", gap, re.I) and _before("between").search(before):
+    if re.fullmatch(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", gap, re.I):
         opener = _before("between").search(before)
-    elif re.fullmatch(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", gap, re.I) and _before("from").search(before):
+        if not opener:
+            return None
+    elif dash or re.fullmatch(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", gap, re.I):
         opener = _before("from").search(before)
-    elif not re.fullmatch(rf"\s*(?:{_signals('dash')})\s*", gap):
+        if not (opener or dash):
+            return None
+    else:
         return None
     if sb.end < sa.start:
         return None
@@ -104,7 +109,7 @@ def _together(text: str, a: Timex, b: Timex, sa: Span, sb: Span) -> bool:
     return outer.start <= inner.start <= inner.end <= outer.end or "time" in (sa.precision, sb.precision)
 
 
-def _merge_together(text: str, a: _Item, t: Timex, span: Span) -> None:
+def _merge_together(a: _Item, t: Timex, span: Span) -> None:
     """Fold ``t`` into ``a``: the finer date wins; a time of day joins a day ("3 p.m. on Tuesday")."""
     cur = span_of(a.value)
     times = [x for x in (cur, span) if x and x.precision == "time"]
@@ -237,7 +242,7 @@ def _sentence_items(text: str, s0: int, s1: int, dated: list[tuple[Timex, Span]]
                 continue
         if items and items[-1].kind == "mention" and items[-1].timexes[-1] is dated[i - 1][0] \
                 and _together(text, dated[i - 1][0], t, dated[i - 1][1], span):
-            _merge_together(text, items[-1], t, span)
+            _merge_together(items[-1], t, span)
             i += 1
             continue
         item, link = _single(text, t, span, s0, dct)
