@@ -435,3 +435,9 @@ def test_from_with_a_dash_is_one_interval_with_its_signal():
 def test_two_dates_joined_by_and_without_between_stay_two_events():
     doc = article("Talks were held on Monday and on Friday the deal was signed.")
     assert len(events_of(doc, [("Monday", "2015-11-09"), ("Friday", "2015-11-06")])) == 2
+
+
+def test_around_before_the_expression_makes_it_approximate():
+    (e,) = events_of(article("The dam was built around 2010 by the state."), [("2010", "2010", {"anchor": "absolute"})])
+    assert "approximate" in e.flags and e.mod == "APPROX" and e.edtf == "2010~"
+    assert e.headline == "The dam was built by the state"

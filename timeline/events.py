@@ -69,9 +69,13 @@ def _anchor_of(t: Timex) -> str:
     return t.anchor if t.anchor in _ANCHORS else "absolute"
 
 
-def _point(t: Timex, span: Span) -> _Item:
-    return _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
+def _point(t: Timex, span: Span, before: str = "") -> _Item:
+    item = _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
                  anchor=_anchor_of(t), flags=_flags_of(t), mod=t.mod)
+    if re.search(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", before, re.I):
+        item.flags.add("approximate")               # "around 2010" when the tagger left the word out
+        item.mod = item.mod or "APPROX"
+    return item
 
 
 def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) -> _Item | None:
@@ -134,8 +138,8 @@ _YEAR_RANGE = re.compile(r"\s*[-–]\s*(\d{4})\b(?![-–/]\d)")
 def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | None) -> tuple[_Item, tuple | None]:
     """One expression with the signals around it. Returns the item and, for "X began in 2011", the
     ``(happening words, boundary, item)`` that event-anchored expressions can link to."""
-    item = _point(t, span)
     before = text[sent_start:t.start]
+    item = _point(t, span, before)
     after = text[t.end:t.end + 12]
     boundary_verbs = lexicon()["boundary_verbs"]
     verbs = alternation(v for v, _ in boundary_verbs)
