@@ -24,6 +24,8 @@ VALID = [
     ("19", "DATE", "century"),
     ("19XX", "DATE", "century written as a year with placeholders"),
     ("199X", "DATE", "decade written as a year with placeholders"),
+    ("XX", "DATE", "some century (next century from a DCT in 9999)"),
+    ("XXX", "DATE", "some decade"),
     ("XXXX-10-23", "DATE", "year unknown"),
     ("XXXX-02-29", "DATE", "Feb. 29 exists in some year"),
     ("XXXX-WXX-1", "DATE", "a Monday"),

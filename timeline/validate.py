@@ -127,8 +127,8 @@ def _date(value: str) -> str | None:
     parts = value.split("-")
     head = parts[0]
     if len(parts) == 1:
-        if len(head) in (2, 3) and head[0].isdigit() and _digits_then_x(head):
-            return None                                   # century YY, decade YYY (19, 199, 19X)
+        if len(head) in (2, 3) and _digits_then_x(head):
+            return None                                   # century YY, decade YYY (19, 199, 19X, XX, XXX)
         if head.startswith("BC") and len(head) in (4, 5) and head[2:].isdigit():
             return None                                   # BC centuries and decades
     year, err = _year(head)
