@@ -93,6 +93,8 @@ def full_date(m, lex, text):
     month = lex.month(m.group("mon") or m.group("mon2"))
     day = day_number(m.group("day") or m.group("day2"), lex)
     year = year_of(m.group("year"))
+    if year is None and not m.group("yrel") and RANGE_YEAR.match(text, m.end()):
+        year = int(RANGE_YEAR.match(text, m.end()).group("year"))     # "May 5-7, 1998"
     if day is None or not valid_day(year, month, day):
         return INVALID
     wd = lex.weekday(m.group("wd")) if m.group("wd") else None
@@ -101,6 +103,19 @@ def full_date(m, lex, text):
                              anchor="dct", granularity="day"))
     return Hit("DATE", P(year=year, month=month, day=day, weekday=wd,
                          granularity="week" if m.group("weekof") else "day"))
+
+
+def second_day(m, lex, text):
+    # EXAMPLE: April 24 and 25 (the 25th is a date of its own)
+    month = lex.month(m.group("mon"))
+    day = int(m.group("t"))
+    year = year_of(m.group("year"))
+    if not valid_day(year, month, day) or day <= int(m.group("d1")):
+        return None
+    return Hit("DATE", P(year=year, month=month, day=day, granularity="day"), span=(m.start("t"), m.end()))
+
+
+RANGE_YEAR = re.compile(r"\s*(?:-|to|and|through)\s*[0-3]?\d,?\s*(?P<year>(?:1\d|20)\d\d)\b")
 
 
 def iso_week(m, lex, text):
@@ -294,6 +309,10 @@ RULES = (
          r"|(?P<day2>[0-3]?\d(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<mon2>" + MON + r"))"
          r"(?:\s*,?\s*(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
          full_date, "On Oct. 23, the agency said", 1),
+    Rule("second_day",
+         r"\b(?P<mon>" + MON + r")\s*(?P<d1>[0-3]?\d)\s*(?:and|or|to|through|-)\s*(?P<t>[0-3]?\d)\b"
+         r"(?!\s*(?:%|percent|[a-z]))(?:,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
+         second_day, "the summit on April 24 and 25", 6),
     Rule("iso_date",
          r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?(?![\d-])",
          iso_date, "published 2015-11-12", 1),

@@ -360,7 +360,7 @@ RULES = (
     Rule("bare_plural",
          r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|"
          r"(?<=for\s)|"
-         r"(?<=within\s)|"
+         r"(?<=within\s)|(?<=\bin\s)(?=years\b)|"
          r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
          r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier)\b)",
          bare_plural, "for years", 4),
