@@ -253,6 +253,9 @@ def year_words(m, lex, text):
     return Hit("DATE", P(year=year, granularity="year"))
 
 
+ON_WEEKDAY = re.compile(r"\s+on\s+(?P<wd>[A-Z][a-z]+day)\b")
+
+
 def clock_time(m, lex, text):
     # EXAMPLE: 10:30 a.m. / 5 p.m. EST Nov. 9 / around 7:15 p.m. / 4 a.m. EDT Thursday / noon Thursday
     if m.group("word"):
@@ -294,7 +297,11 @@ def clock_time(m, lex, text):
         else:
             fields.update(weekday=lex.weekday(tail))
     else:
-        fields.update(offset=("day", 0), anchor="ref")
+        on_day = ON_WEEKDAY.match(text, m.end())
+        if on_day and on_day.group("wd") in lex.weekdays:
+            fields.update(weekday=lex.weekday(on_day.group("wd")))     # "4:20 a.m. on Wednesday"
+        else:
+            fields.update(offset=("day", 0), anchor="ref")
     mod = "APPROX" if m.group("approx") else None
     return Hit("TIME", P(mod=mod, extra=extra, **fields))
 
