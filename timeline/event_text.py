@@ -13,11 +13,6 @@ from importlib import resources
 
 HEADLINE_MAX = 60
 
-_PREPOSITIONS = frozenset("about of on in at to for with from by over under into onto against".split())
-_AUXILIARIES = frozenset("will would shall should has have had is was were are can could may might must did does do "
-                         "also then".split())
-_SMALL_WORDS = frozenset("a an the of and or to in on at by for from with as that which who but".split())
-
 
 def load_tsv(name: str, ncols: int) -> list[tuple[str, ...]]:
     """Rows of ``resources/<name>``: the first line must state the FORMAT; ``#`` lines are comments.
@@ -59,7 +54,20 @@ def lexicon() -> dict:
         "anchors": tuple((p.lower(), b) for p, b in load_tsv("events_anchors.tsv", 2)),
         "boundary_verbs": tuple((v.lower(), b) for v, b in load_tsv("events_boundary_verbs.tsv", 2)),
         "happenings": {w.lower(): c for w, c in load_tsv("events_happenings.tsv", 2)},
+        "words": {k: frozenset(v) for k, v in _by_class(load_tsv("events_words.tsv", 2)).items()},
     }
+
+
+def _by_class(rows) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for word, cls in rows:
+        out.setdefault(cls, set()).add(word.lower())
+    return out
+
+
+def words(cls: str) -> frozenset[str]:
+    """The small words of one class of ``events_words.tsv`` (conjunction, auxiliary, stop, ...)."""
+    return lexicon()["words"].get(cls, frozenset())
 
 
 def alternation(words) -> str:
@@ -110,41 +118,46 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
-_CUTS = (re.compile(r";\s*"), re.compile(r",?\s+(?:and|but|while|whereas|whilst)\s+"), re.compile(r",\s+"),
-         re.compile(r"\s+--?\s+|\s*[–—]\s*"))
+@functools.lru_cache(maxsize=None)
+def _cuts() -> tuple[re.Pattern, ...]:
+    conj = alternation(words("conjunction"))
+    return (re.compile(r";\s*"), re.compile(rf",?\s+(?:{conj})\s+", re.I), re.compile(r",\s+"),
+            re.compile(r"\s+--?\s+|\s*[–—]\s*"))
 
 
-_STRONG_CUTS = re.compile(r";\s*|,\s+(?:and|but|while|whereas|whilst)\s+")
+@functools.lru_cache(maxsize=None)
+def _strong_cuts() -> re.Pattern:
+    return re.compile(rf";\s*|,\s+(?:{alternation(words('conjunction'))})\s+", re.I)
 
 
 def narrow(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
     """The clause of ``text[lo:hi]`` holding ``text[a:b]``, cut at semicolons and ", and"/", but" only."""
-    before = [m.end() for m in _STRONG_CUTS.finditer(text, lo, a)]
-    after = _STRONG_CUTS.search(text, b, hi)
+    before = [m.end() for m in _strong_cuts().finditer(text, lo, a)]
+    after = _strong_cuts().search(text, b, hi)
     return (before[-1] if before else lo), (after.start() if after else hi)
 
 
 def sentence_subject(sentence: str) -> str:
     """The words before the first verb-looking word ("An independent inquiry" in "An independent inquiry
     opened on Thursday and will sit ..."), or "" when there is no such short subject."""
-    words = sentence.split()
-    for i, w in enumerate(words[:7]):
+    tokens = sentence.split()
+    for i, w in enumerate(tokens[:7]):
         lw = w.lower().strip(",;:")
-        if i and (lw in _AUXILIARIES or (len(lw) > 4 and lw.endswith("ed"))):
-            return " ".join(words[:i]) if not re.search(r"[,;:\"“”]", " ".join(words[:i])) else ""
+        if i and (lw in words("auxiliary") or (len(lw) > 4 and lw.endswith("ed"))):
+            return " ".join(tokens[:i]) if not re.search(r"[,;:\"“”]", " ".join(tokens[:i])) else ""
     return ""
 
 
 def needs_subject(clause: str) -> bool:
     """Does the clause start with a verb ("will sit from March 8", "has carried ...")?"""
     first = clause.split()[0].lower() if clause.split() else ""
-    return first in _AUXILIARIES
+    return first in words("auxiliary")
 
 
 def clause_cut(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Where to cut between two dated parts of a sentence: the strongest separator in ``text[lo:hi]``
     (semicolon, then a conjunction, then a comma, then a dash), as ``(end of the first, start of the next)``."""
-    for sep in _CUTS:
+    for sep in _cuts():
         found = list(sep.finditer(text, lo, hi))
         if found:
             m = found[-1]
@@ -176,11 +189,12 @@ def _preposition_before() -> re.Pattern:
     """What goes with a date when a headline drops it: "back in", "on", "since", "around", "in early" ..."""
     modifier = alternation(lexicon()["signals"].get("modifier", ()))
     return re.compile(
-        r"(?:,\s*)?(?:\b(?:(?:back|as|also|only|earlier|later)\s+)?"
-        r"(?:on|in|at|during|since|from|until|till|by|as\s+of|between|through|of)\s+(?:the\s+)?)?"
+        rf"(?:,\s*)?(?:\b(?:(?:{alternation(words('date_lead'))})\s+)?"
+        rf"(?:{alternation(words('date_preposition'))})\s+(?:the\s+)?)?"
         rf"(?:(?<![\w.])(?:{modifier})\s+)?$", re.I)
+
+
 _QUOTED = re.compile(r"^[\"“](?P<q>[^\"”]{3,}?)[,.!?]?[\"”]\s*,?\s*(?P<rest>.*)$", re.S)
-_LEADING_CONNECTOR = re.compile(r"^(?:and|but|however|meanwhile|also|then|so)\b,?\s*", re.I)
 
 
 def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -208,14 +222,14 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _speaker(subj: str) -> str:
     """The name in an attribution subject: its leading run of capitalized words ("Alaedin Boroujerdi")."""
-    words = []
+    names = []
     for w in subj.split():
         if not w[:1].isupper():
             break
-        words.append(w.strip(",;"))
+        names.append(w.strip(",;"))
         if w.endswith(","):
             break
-    return " ".join(words[:4])
+    return " ".join(names[:4])
 
 
 def shorten(s: str, limit: int = HEADLINE_MAX) -> str:
@@ -223,12 +237,12 @@ def shorten(s: str, limit: int = HEADLINE_MAX) -> str:
     s = one_line(s)
     if len(s) <= limit:
         return s
-    words = s[:limit].split(" ")
-    if len(words) > 1:
-        words = words[:-1]                 # the last piece may be a cut word
-    while len(words) > 1 and words[-1].lower().strip(",;:") in _SMALL_WORDS:
-        words.pop()
-    cut = " ".join(words).rstrip(",;:-–—(\"“'")
+    pieces = s[:limit].split(" ")
+    if len(pieces) > 1:
+        pieces = pieces[:-1]               # the last piece may be a cut word
+    while len(pieces) > 1 and pieces[-1].lower().strip(",;:") in words("headline_tail"):
+        pieces.pop()
+    cut = " ".join(pieces).rstrip(",;:-–—(\"“'")
     return cut[:limit - 1].rstrip() + "…"
 
 
@@ -249,7 +263,7 @@ def make_headline(text: str, spans: list[tuple[int, int]] = (), fallback: str = 
     lead, trail, source = _attribution_patterns()
     s = one_line(remove_spans(text, list(spans)))
     s = source.sub("", s).strip()
-    s = _LEADING_CONNECTOR.sub("", s)
+    s = re.sub(rf"^(?:{alternation(words('connector'))})\b,?\s*", "", s, flags=re.I)
     preamble = alternation(lexicon()["signals"].get("preamble", ()))
     s = re.sub(rf"^(?:{preamble})\b[^,\"“]{{3,60}},\s+(?=\S+(?:\s+\S+){{3}})", "", s, flags=re.I)
     quoted = _QUOTED.match(s)
@@ -262,7 +276,7 @@ def make_headline(text: str, spans: list[tuple[int, int]] = (), fallback: str = 
             s = s[:m.start()]
         m = lead.match(s)
         if m and len(m["rest"].split()) >= 3 and not re.search(r"[,\"“]", m["subj"]) \
-                and m["rest"].split()[0].lower() not in _PREPOSITIONS:
+                and m["rest"].split()[0].lower() not in words("preposition"):
             s = m["rest"]
     s = _tidy(s)
     if not re.search(r"\w", s):

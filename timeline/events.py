@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_of
 from .event_text import (alternation, clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
-                         sentence_subject, sentences)
+                         sentence_subject, sentences, words)
 from .model import Document, Event, Timex
 
 #: the order flags are written in
@@ -102,12 +102,12 @@ def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) ->
                  kind="interval", anchor=anchor, flags=flags, mod=a.mod)
 
 
-_SIDE_BY_SIDE = re.compile(r"[\s,]*(?:(?:on|at|of|in)\s+)?(?:the\s+)?[\s,]*")
 
 
 def _together(text: str, a: Timex, b: Timex, sa: Span, sb: Span) -> bool:
     """Side by side and compatible ("Wednesday, Nov. 11", "3 p.m. on Tuesday"): one date, not two."""
-    if not _SIDE_BY_SIDE.fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
+    side = re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*", re.I)
+    if not side.fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
         return False
     inner, outer = (sa, sb) if precision_rank(sa.precision) >= precision_rank(sb.precision) else (sb, sa)
     return outer.start <= inner.start <= inner.end <= outer.end or "time" in (sa.precision, sb.precision)
@@ -183,12 +183,13 @@ def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | No
 
 
 def _words(s: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w'’-]+", s) if len(w) > 2 and not re.search(r"['’]s$", w)} - {"the", "its", "their"}
+    found = {w.lower() for w in re.findall(r"[\w'’-]+", s) if len(w) > 2 and not re.search(r"['’]s$", w)}
+    return found - words("determiner")
 
 
-def _happening_classes(words: set[str]) -> set[str]:
+def _happening_classes(found: set[str]) -> set[str]:
     happenings = lexicon()["happenings"]
-    return {happenings[w] for w in words if w in happenings}
+    return {happenings[w] for w in found if w in happenings}
 
 
 def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tuple],
@@ -197,17 +198,17 @@ def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tup
     items = []
     for phrase, boundary in lexicon()["anchors"]:
         pat = re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
-                         rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:according|and|but|while|when|after|before)\b))", re.I)
+                         rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:{alternation(words('np_end'))})\b))", re.I)
         for m in pat.finditer(text, s0, s1):
             if any(m.start() <= t.start < m.end() for t in timexes):
                 continue                    # "since the beginning of 2011": the expression dates it
-            words = _words(m["np"])
-            classes = _happening_classes(words)
+            np_words = _words(m["np"])
+            classes = _happening_classes(np_words)
             best = None
             for lw, lb, li in links:
                 if lb != boundary or li.start is None:
                     continue
-                if classes & _happening_classes(lw) or (words and len(words & lw) / len(words | lw) >= 0.5):
+                if classes & _happening_classes(lw) or (np_words and len(np_words & lw) / len(np_words | lw) >= 0.5):
                     best = li
                     break
             item = _Item(None, dct, None, "day" if dct else None, m.start(), m.end(), [], "",
@@ -257,7 +258,6 @@ def _sentence_items(text: str, s0: int, s1: int, dated: list[tuple[Timex, Span]]
     return items
 
 
-_SAME_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|whilst|then|later|before|after)\b", re.I)
 
 
 def _within(inner: _Item, outer: _Item) -> bool:
@@ -276,7 +276,8 @@ def _dedupe(items: list[_Item], text: str = "") -> list[_Item]:
             if outer in items and _within(inner, outer):
                 lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
                     else sorted((inner.phrase_end, outer.phrase_start))
-                if not _SAME_CLAUSE_BREAK.search(text, lo, hi):
+                if not re.search(rf";|\b(?:{alternation(words('conjunction') | words('sequence'))})\b",
+                                 text[lo:hi], re.I):
                     inner.timexes += outer.timexes
                     items.remove(outer)
     out: list[_Item] = []

@@ -18,15 +18,13 @@ import re
 import pandas as pd
 
 from .event_dates import precision_rank
+from .event_text import words
 from .events import FLAG_ORDER
 from .model import Event
 from .table import COLUMN_NAMES, DTYPES
 
 JACCARD_MIN = 0.6
 RATIO_MIN = 0.85
-
-_STOP = frozenset("a an the of and or to in on at by for from with as that this is was were be been has have had "
-                  "it its he she they said says".split())
 
 
 def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
@@ -70,15 +68,16 @@ def _sort_key(row: dict) -> tuple:
             row["kind"], row["headline"])
 
 
-def _words(row: dict) -> list[str]:
+def _text_words(row: dict) -> list[str]:
     text = row["event_text"].replace(row["phrase"], " ") if row["phrase"] else row["event_text"]
     return re.findall(r"\w+", text.lower())
 
 
 def similarity(a: dict, b: dict) -> tuple[float, float]:
     """(token Jaccard without stop words, difflib ratio) of two rows' event texts without their phrases."""
-    wa, wb = _words(a), _words(b)
-    ta, tb = set(wa) - _STOP, set(wb) - _STOP
+    wa, wb = _text_words(a), _text_words(b)
+    stop = words("stop")
+    ta, tb = set(wa) - stop, set(wb) - stop
     jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
     return jaccard, difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio()
 
