@@ -61,7 +61,7 @@ def month_table(n=60, seed=1) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def century_table(n=40, seed=2) -> pd.DataFrame:
+def century_table(n=60, seed=2) -> pd.DataFrame:
     rnd = random.Random(seed)
     rows = []
     for _ in range(n):
@@ -126,6 +126,34 @@ def test_no_label_overlaps_a_label_a_marker_or_the_axis_nor_leaves_the_canvas(ma
     for headline in table.headline:
         assert " ".join(headline.split()) in " ".join(words.replace("- ", "-").split()), headline
     assert len({gid.split("-")[0] for gid, _ in markers if gid.startswith("ev")}) == len(table)
+
+
+def mixed_table(seed: int) -> pd.DataFrame:
+    """Random clusters of events of every kind: days, spans, intervals, open starts, approximations."""
+    rnd = random.Random(seed)
+    centers = [dt.date(1900, 1, 1) + dt.timedelta(days=rnd.randrange(45000)) for _ in range(rnd.randrange(1, 5))]
+    rows = []
+    for i in range(rnd.randrange(1, 45)):
+        d = rnd.choice(centers) + dt.timedelta(days=rnd.randrange(-40, 40))
+        head = " ".join(rnd.choice(WORDS) for _ in range(rnd.randrange(1, 16))).capitalize()
+        shape = rnd.choice(["day", "day", "month", "year", "interval", "open", "approx"])
+        if shape == "month":
+            rows.append(row(d.replace(day=1).isoformat(), (d.replace(day=28)).isoformat(), "month", head))
+        elif shape == "year":
+            rows.append(row(f"{d.year}-01-01", f"{d.year}-12-31", "year", head))
+        elif shape == "interval":
+            e = d + dt.timedelta(days=rnd.randrange(1, 3000))
+            rows.append(row(d.isoformat(), e.isoformat(), "day", head, kind="interval"))
+        elif shape == "open":
+            rows.append(row("", d.isoformat(), "", head, end_precision="day", flags="open_start"))
+        else:
+            rows.append(row(d.isoformat(), d.isoformat(), "day", head, mod="APPROX" if shape == "approx" else ""))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_mixed_tables_keep_a_clean_layout(seed):
+    assert_clean_layout(draw(mixed_table(seed), group_by="kind" if seed % 2 else None))
 
 
 def test_grouped_chart_keeps_a_clean_layout_and_names_each_group():

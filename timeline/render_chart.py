@@ -337,10 +337,15 @@ class Chart:
                     pieces.append([y1, y2, faded or it.approximate])
         if not pieces:
             return
-        for p in pieces:                                # a span is never thinner than a dot
-            if p[1] - p[0] < BAR_W and (len(pieces) == 1 or p[2]):
-                mid = (p[0] + p[1]) / 2
-                p[0], p[1] = mid - BAR_W / 2, mid + BAR_W / 2
+        for j, p in enumerate(pieces):                  # a span is never thinner than a dot
+            if p[1] - p[0] < BAR_W:
+                if len(pieces) == 1 or p[2]:
+                    mid = (p[0] + p[1]) / 2
+                    p[0], p[1] = mid - BAR_W / 2, mid + BAR_W / 2
+                elif j == len(pieces) - 1:              # an interval's end just inside a segment
+                    p[1] = p[0] + BAR_W
+                else:
+                    p[0] = p[1] - BAR_W
         for j, (y1, y2, faded) in enumerate(pieces):
             bar = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="round,pad=0,rounding_size=3",
                                  facecolor=to_rgba(color, FADE if faded else 1.0),

@@ -375,9 +375,10 @@ def segments(items: list[Item], *, min_gap_share: float = 0.2, max_segments: int
         bounds.append((merged[lo][0], merged[k][1]))
         lo = k + 1
     segs = []
-    for a, b in bounds:       # no padding in days: the drawing pads each segment's spine in pixels
+    for a, b in bounds:       # no padding in days (the drawing pads each spine in pixels), except around one day
         first, last = dt.date.fromordinal(a), dt.date.fromordinal(b)
-        segs.append(Segment(first, last, [], (first, last)))
+        shown = (dt.date.fromordinal(max(a - 1, 1)), dt.date.fromordinal(b + 1)) if a == b else (first, last)
+        segs.append(Segment(*shown, [], (first, last)))
     for it in items:
         day = anchor_day(it)
         for s in segs:
