@@ -62,6 +62,7 @@ class Chart:
         self.ax.set_xlim(0, WIDTH)
         self.ax.set_facecolor(self.c["bg"])
         self.renderer = self.fig.canvas.get_renderer()
+        self._widths: dict = {}
         self.events_meta: list[dict] = []
         self.colors = self._colors(group_by)
         y = self._header(table, title, subtitle, group_by)
@@ -75,11 +76,31 @@ class Chart:
 
     # -- text helpers --------------------------------------------------------------------------------------
     def _measure(self, size, weight="normal"):
-        prop = self.FontProperties(size=size, weight=weight)
+        """Width in px of a one-line string (cached: measuring is the slow part of the layout)."""
+        key = (size, weight)
+        if key not in self._widths:
+            prop = self.FontProperties(size=size, weight=weight)
+            cache: dict[str, float] = {}
 
-        def width(s: str) -> float:
-            return self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
-        return width
+            def width(s: str) -> float:
+                if s not in cache:
+                    cache[s] = self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+                return cache[s]
+            self._widths[key] = width
+        return self._widths[key]
+
+    def _wrap(self, text, width, size, weight="normal") -> list[str]:
+        """Word wrap measuring words (fast), then check each line as a whole (exact)."""
+        exact = self._measure(size, weight)
+        space = exact("a a") - exact("aa")
+
+        def approx(line: str) -> float:
+            words = line.split(" ")
+            return sum(exact(w) for w in words) + space * (len(words) - 1)
+        lines = wrap(text, width, approx)
+        if any(exact(line) > width for line in lines):
+            lines = wrap(text, width, exact)
+        return lines
 
     def _text(self, x, y, s, *, size, weight="normal", color=None, ha="left", gid=None, style="normal"):
         t = self.ax.text(x, y, s, fontsize=size, fontweight=weight, color=color or self.c["text"], ha=ha,
@@ -92,7 +113,7 @@ class Chart:
         return t.get_window_extent(self.renderer).height
 
     def _block(self, x, y, s, *, size, width, weight="normal", color=None, ha="left", gid=None) -> float:
-        lines = wrap(s, width, self._measure(size, weight))
+        lines = self._wrap(s, width, size, weight)
         t = self._text(x, y, "\n".join(lines), size=size, weight=weight, color=color, ha=ha, gid=gid)
         return y + self._height(t)
 
@@ -256,8 +277,8 @@ class Chart:
                 date += " · published"
             if it.sources_count > 1:
                 date += f" · {it.sources_count} sources"
-            dl = wrap(date, col_w[sd], self._measure(SIZES["date"], "bold"))
-            hl = wrap(it.headline, col_w[sd], self._measure(SIZES["headline"]))
+            dl = self._wrap(date, col_w[sd], SIZES["date"], "bold")
+            hl = self._wrap(it.headline, col_w[sd], SIZES["headline"])
             if len(hl) > MAX_HEADLINE_LINES:               # the HTML page and the table keep the whole text
                 hl, measure = hl[:MAX_HEADLINE_LINES], self._measure(SIZES["headline"])
                 last = hl[-1].rstrip(" .,;:-")
