@@ -7,7 +7,12 @@ faded with a dashed edge. Long empty gaps are cut out of the axis (a broken axis
 2011 context and the October-November 2015 cluster of the seed are both readable.
 
 The figure is laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi, y downwards); the PNG
-is written at 2x. Layout rules live in :mod:`timeline.render_layout`; the HTML page in :mod:`timeline.render_html`.
+is written at 2x. The drawing lives in :mod:`timeline.render_chart`, the layout rules (reader's dates, axis segments,
+lanes, label placement) in :mod:`timeline.render_layout`, the HTML page in :mod:`timeline.render_html`.
+
+API: :func:`draw` (a Figure), :func:`save_chart` (PNG + SVG), :func:`to_html`, :func:`render_csv` (what
+``timeline render EVENTS.CSV`` runs), and :func:`add_parser` / :func:`run` for the CLI. Save a figure from
+:func:`draw` with :func:`figure_bytes` (it sets the SVG options: real text, fixed ids, no date).
 """
 from __future__ import annotations
 
