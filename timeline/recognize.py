@@ -91,9 +91,16 @@ def select(found: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# One-for-one character replacements, so offsets into the normalized text are offsets into the original.
+NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                           "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-",
+                           "\u2010": "-", "\u2011": "-"})
+
+
 def recognize(text: str, directory: str | None = None) -> list[Mention]:
     """Temporal expressions in ``text`` as mentions with partial values, sorted and non-overlapping."""
     lex = load(directory)
+    original, text = text, text.translate(NORMALIZE)
     mentions = []
     for c in select(candidates(text, directory)):
         if _is_false_positive(lex, text, c.start, c.end):
@@ -102,5 +109,5 @@ def recognize(text: str, directory: str | None = None) -> list[Mention]:
         if c.hit.flags:
             partial = partial.__class__(**{**partial.__dict__,
                                            "extra": partial.extra + (("flags", c.hit.flags),)})
-        mentions.append(Mention(c.start, c.end, text[c.start:c.end], c.hit.type, partial, c.rule))
+        mentions.append(Mention(c.start, c.end, original[c.start:c.end], c.hit.type, partial, c.rule))
     return mentions

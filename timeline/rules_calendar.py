@@ -214,6 +214,17 @@ def era_year(m, lex, text):
     return Hit("DATE", P(year=year, granularity="year"))
 
 
+def year_range(m, lex, text):
+    # EXAMPLE: in 1990-91 / the 1990-1991 season (each end is a year of its own)
+    if m.group("y1"):
+        return Hit("DATE", P(year=int(m.group("y1")), granularity="year"), span=m.span("y1"))
+    start = int(re.search(r"(\d{4})\s?-\s?$", text[max(0, m.start() - 8):m.start()]).group(1))
+    end = int(m.group("y2")) if len(m.group("y2")) == 4 else start // 100 * 100 + int(m.group("y2"))
+    if not start < end <= start + 99:
+        return None
+    return Hit("DATE", P(year=end, granularity="year"), span=m.span("y2"))
+
+
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 
@@ -341,6 +352,11 @@ RULES = (
          r"(?<![\w$.,])(?:(?P<y>\d{1,4})\s*(?P<era>(?-i:BC|BCE|AD|CE|B\.C\.(?:E\.)?|A\.D\.|C\.E\.))(?!\w)"
          r"|(?P<era2>(?-i:AD|A\.D\.))\s*(?P<y2>\d{1,4})\b)",
          era_year, "Vesuvius erupted in 79 AD", 1),
+    Rule("year_range",
+         r"(?:(?<![\w$#.,/-])(?P<y1>1[5-9]\d\d|20\d\d)(?=\s?-\s?(?:1[5-9]\d\d|20\d\d|\d\d)(?![\w/-]|,\d|\.\d))"
+         r"|(?:(?<=[5-9]\d\d-)|(?<=20\d\d-)|(?<=\d\d\d - ))(?P<y2>1[5-9]\d\d|20\d\d|\d\d)"
+         r"(?![\w/-]|,\d|\.\d))",
+         year_range, "the 1990-91 season", 3),
     Rule("year_words",
          r"\b(?P<the>the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|"
          r"eighty|"

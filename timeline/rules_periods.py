@@ -33,7 +33,7 @@ def quarter_rule(m, lex, text):
     det = (m.group("det") or "").lower()
     extra = {"fiscal": True} if "fiscal" in m.group(0).lower() else {}
     if unit == "period":
-        if not (year or adjs or yrel_text):
+        if not (year or adjs or yrel_text) or (year and not det):
             return None
         extra["period"] = True
     if ordword in ("last", "final") and not (year or yrel_text or det in ("the", "its")):
