@@ -192,3 +192,27 @@ def test_a_build_killed_at_any_point_leaves_old_or_new_complete_files(tmp_path):
             p.unlink()
         for name, data in old.items():        # back to the old outputs for the next kill
             write_bytes(out / name, data)
+
+
+def test_record_ids_and_titles_in_a_json_lines_export_cannot_steer_an_output_path(tmp_path, monkeypatch):
+    pytest.importorskip("timeline.export", reason="export profiles (timeline/export.py) not written yet")
+    import json
+
+    from timeline.cli import main
+
+    work = tmp_path / "work" / "deep" / "er"
+    work.mkdir(parents=True)
+    hostile = ["../../etc/x", "/etc/passwd", str(tmp_path / "abs"), "..", ".", "a/../../../b", "~", "x\\..\\..\\y",
+               "", "CON", "con.tml"]
+    records = [{"id": h, "title": h, "date": "2015-11-12", "text": f"They met on Oct. {i + 1} in Geneva."}
+               for i, h in enumerate(hostile)]
+    (work / "in.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    monkeypatch.chdir(work)
+    before = set(tmp_path.rglob("*"))
+    assert main(["build", "in.jsonl", "--out", "out", "--format", "csv,json,timelinejs,timeml", "--no-chart",
+                 "--quiet"]) == 0
+    created = set(tmp_path.rglob("*")) - before
+    out = (work / "out").resolve()
+    outside = [p for p in created if p.resolve() != out and out not in p.resolve().parents]
+    assert outside == [], f"written outside --out: {outside}"
+    assert len(list((work / "out").rglob("*.tml"))) == len(hostile), "one TimeML file per record"
