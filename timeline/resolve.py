@@ -198,7 +198,7 @@ class Resolver:
                 return format_at(moment.date(), "day"), anchor, "day", moment.date()
             return moment.strftime("%Y-%m-%dT%H:%M"), anchor, "minute", moment.date()
         if anchor == "ref" and extra.get("anaphoric_amount") and self.ref.granularity == "day" \
-                and unit in ("week", "month") and g == unit:
+                and unit == "week" and g == unit:
             g = "day"       # "two weeks later" after "June 24": a day, counted from that day
         if g == "weekend" and "dir" in extra:
             n = 0 if base.isoweekday() >= 6 else (-1 if self._direction(m, {})[0] < 0 else 0)
@@ -235,6 +235,8 @@ class Resolver:
         sign, from_tense = self._direction(m, extra)
         if p.weekday is not None and p.month is None:
             date = _weekday(base, p.weekday, sign, "dir" in extra, from_tense)
+            if from_tense and sign > 0 and "dir" not in extra and self.dct is not None:
+                flags.append("direction_from_tense")
             return self._with_time(format_at(date, "day"), p), anchor, "day", date
         flags.append("year_inferred")
         if from_tense and self.dct is not None:

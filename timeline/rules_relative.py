@@ -109,7 +109,7 @@ def rel_unit(m, lex, text):
             return None
         return Hit("DATE", P(offset=(unit, 0), anchor="ref", mod=mod, granularity=unit))
     n = DIRECTION.get(rel, DIRECTION.get(base, 0))
-    anchor = "ref" if base in ANAPHORIC else "dct"
+    anchor = "ref" if base in ANAPHORIC or rel == "the next" else "dct"     # "the next day": after the last date
     if unit in ("second", "minute", "hour"):
         return None
     if unit == "weekend":
