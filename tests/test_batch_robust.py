@@ -241,3 +241,51 @@ def test_html_with_only_navigation_is_a_page_without_text(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["build", str(page), "--out", str(out), "--no-chart", "--quiet"]) == 1
     assert "text" in read_errors(out / "errors.csv")["nav_only.html"]
+
+
+# -- any bytes: a Document or one clear InputError, never another exception ---------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+INGEST_FUZZ = settings(max_examples=int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "150")), derandomize=True,
+                       database=None, deadline=None, report_multiple_bugs=False,
+                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+DATEISH = st.one_of(
+    st.text(alphabet="0123456789./-: ,TZ+", max_size=30),
+    st.sampled_from(["12.11.2015 14:12", "2015-11-12", "Nov. 12, 2015", "31.02.2015", "00.00.0000", "99.99.9999",
+                     "12.11.15", "1.1.1", "yesterday", "12.11.2015 25:61", "2015-11-12T99:99", "10000-01-01",
+                     "0001-01-01", "Feb. 30, 2015", "12/11/2015", "Thursday"]),
+    st.text(max_size=30),
+)
+
+
+@INGEST_FUZZ
+@given(data=st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_an_input_error(data):
+    try:
+        doc = ingest.read_text_document("fuzz.txt", data)
+    except ingest.InputError as exc:
+        assert exc.reason and "fuzz.txt" in str(exc)
+        return
+    assert 0 <= doc.body_start <= len(doc.text)
+    assert doc.dct is not None
+
+
+@INGEST_FUZZ
+@given(title=st.text(max_size=60), label=st.sampled_from(["Published", "Updated", "Date:", "", "Posted on"]),
+       date=DATEISH, body=st.text(max_size=200), order=st.sampled_from([None, "DMY", "MDY", "YMD"]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+def test_any_header_gives_a_document_or_an_input_error(title, label, date, body, order, encoding):
+    text = f"{title}\n{label} {date}\n\n{body}\n"
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    try:
+        doc = ingest.read_text_document("fuzz.txt", data, date_order=order)
+    except ingest.InputError as exc:
+        assert exc.reason
+        return
+    assert 0 <= doc.body_start <= len(doc.text)
+    assert 1 <= doc.dct.year <= 9999
