@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import rules_calendar, rules_periods, rules_relative
 from .lexicon import Lexicon, load
@@ -91,6 +91,10 @@ def select(found: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+POINT_PREFIX = re.compile(r"(?:\b(?:the\s+)?(?:very\s+)?(?P<m>end|beginning|start|middle|close)\s+of\s+)$",
+                          re.IGNORECASE)
+POINT_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
 # One-for-one character replacements, so offsets into the normalized text are offsets into the original.
 NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
                            "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-",
@@ -102,12 +106,20 @@ def recognize(text: str, directory: str | None = None) -> list[Mention]:
     lex = load(directory)
     original, text = text, text.translate(NORMALIZE)
     mentions = []
+    previous_end = 0
     for c in select(candidates(text, directory)):
         if _is_false_positive(lex, text, c.start, c.end):
             continue
         partial = c.hit.partial
+        start = c.start
+        if c.hit.type == "DATE" and partial.mod is None and partial.value is None:
+            prefix = POINT_PREFIX.search(text, max(previous_end, c.start - 40), c.start)
+            if prefix:      # "the end of the first quarter": the modifier belongs to the expression
+                start = prefix.start()
+                partial = replace(partial, mod=POINT_MODS[prefix.group("m").lower()])
+        c = Candidate(start, c.end, c.priority, c.order, c.rule, c.hit)
+        previous_end = c.end
         if c.hit.flags:
-            partial = partial.__class__(**{**partial.__dict__,
-                                           "extra": partial.extra + (("flags", c.hit.flags),)})
+            partial = replace(partial, extra=partial.extra + (("flags", c.hit.flags),))
         mentions.append(Mention(c.start, c.end, original[c.start:c.end], c.hit.type, partial, c.rule))
     return mentions
