@@ -202,6 +202,8 @@ def duration_rule(m, lex, text):
     amount = _amount(m, lex)
     if amount is None:
         return None
+    if m.group("half") and isinstance(amount, int):
+        amount = (amount, "half")       # "a minute and a half"
     num = (m.group("num") or "").lower()
     rel = (m.group("rel") or "").lower()
     if num in ("a", "an", "another") and not rel and not m.group("amod") and not m.group("amod2"):
@@ -355,7 +357,8 @@ RULES = (
          r"previous|following|"
          r"recent)\s+))?(?:(?P<amod2><<amount_mod>>)\s+)?" + NUM + r"(?:\s+(?:more|additional|full|"
                                                                    r"straight|consecutive|long|trading|"
-         r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?:-long\b|(?![\w-]))",
+         r"business|calendar|working))?[\s-]+(?P<unit><<unit>>)(?:-long\b|(?![\w-]))"
+         r"(?P<half>\s+and\s+a\s+half\b)?",
          duration_rule, "in the past three years", 2),
     Rule("bare_plural",
          r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|several)\s+|"
