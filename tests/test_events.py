@@ -202,7 +202,7 @@ def test_blank_lines_end_sentences():
                                                          "It goes on."]
 
 
-# ------------------------------------------------------------------------------------------------ one event per happening
+# ---------------------------------------------------------------------------------------- one event per happening
 
 def test_durations_sets_and_vague_refs_qualify_and_never_become_rows():
     doc = article("The talks lasted six months and now take place every week. He recently resigned on Monday.")

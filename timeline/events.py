@@ -359,6 +359,6 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
                 item.start, item.end, item.precision, timex, one_line(text[item.phrase_start:item.phrase_end]),
                 item.phrase_start, item.phrase_end, one_line(clause), headline, doc,
                 end_precision=item.end_precision, anchor=item.anchor, flags=flags, kind=item.kind,
-                value=item.value if item.start is not None or item.kind != "interval" else (item.end_value or item.value),
+                value=item.value if item.start is not None else (item.end_value or item.value),
                 end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals))
     return events

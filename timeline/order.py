@@ -6,8 +6,10 @@ days in it), then source path, then offset in the text, so the same input always
 
 Merging is conservative: mentions from *different* documents become one row only when they have the same
 dates, the same kind, and near-identical event text (the temporal phrase left out): token Jaccard >= 0.6 or
-difflib ratio >= 0.85 with every mention already merged. The row keeps the earliest published mention's text
-and lists every source in ``source_path`` (``;``-separated), ``sources_count`` and ``merge_note``.
+difflib ratio of the word sequences >= 0.85 with the first and the latest mention already merged (not
+every one, so that a story reported a thousand times still merges in linear time). The row keeps the
+earliest published mention's text and lists every source in ``source_path`` (``;``-separated),
+``sources_count`` and ``merge_note``.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from .table import COLUMN_NAMES, DTYPES
 
 JACCARD_MIN = 0.6
 RATIO_MIN = 0.85
+NOTE_SOURCES = 20       # merge_note names this many merged mentions, then counts the rest
 
 
 def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
@@ -74,12 +77,13 @@ def _text_words(row: dict) -> list[str]:
 
 
 def similarity(a: dict, b: dict) -> tuple[float, float]:
-    """(token Jaccard without stop words, difflib ratio) of two rows' event texts without their phrases."""
+    """(token Jaccard without stop words, difflib ratio over the word sequences) of two rows' event texts
+    without their temporal phrases."""
     wa, wb = _text_words(a), _text_words(b)
     stop = words("stop")
     ta, tb = set(wa) - stop, set(wb) - stop
     jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
-    return jaccard, difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio()
+    return jaccard, difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def _same_happening(a: dict, b: dict) -> tuple[float, float] | None:
@@ -101,7 +105,10 @@ def _merge(cluster: list[tuple[dict, tuple[float, float] | None]]) -> dict:
     row["flags"] = ";".join([f for f in FLAG_ORDER if f in flags] + sorted(flags - set(FLAG_ORDER))) or None
     quals = list(dict.fromkeys(q for r in rows for q in (r["qualifiers"] or "").split(";") if q))
     row["qualifiers"] = ";".join(quals) or None
-    parts = [f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})" for r, s in cluster[1:]]
+    parts = [f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})"
+             for r, s in cluster[1:NOTE_SOURCES + 1]]
+    if len(cluster) > NOTE_SOURCES + 1:
+        parts.append(f"and {len(cluster) - NOTE_SOURCES - 1} more")
     row["merge_note"] = (f"{len(rows)} articles report the same date ({row['edtf'] or row['start']}) with "
                          f"near-identical text; kept the text of {rows[0]['source_path']} "
                          f"(published first), merged " + "; ".join(parts))
@@ -114,16 +121,24 @@ def merge_rows(rows: list[dict]) -> list[dict]:
                                           r["source_path"], r["phrase_start"] if r["phrase_start"] is not None
                                           else 1 << 62))
     clusters: list[list[tuple[dict, tuple[float, float] | None]]] = []
+    paths: list[set[str]] = []                      # the sources already in each cluster
+    by_dates: dict[tuple, list[int]] = {}           # only rows with the same dates can merge
     for row in ordered:
-        for cluster in clusters:
-            if row["source_path"] in {r["source_path"] for r, _ in cluster}:
+        key = (row["start"], row["end"], row["precision"], row["end_precision"], row["kind"])
+        candidates = by_dates.setdefault(key, []) if row["kind"] != "publication" else []
+        for k in candidates:
+            cluster = clusters[k]
+            if row["source_path"] in paths[k]:
                 continue
-            scores = [_same_happening(r, row) for r, _ in cluster]
+            scores = [_same_happening(r, row) for r, _ in cluster[:1] + cluster[-1:]]
             if all(scores):
                 cluster.append((row, min(scores)))
+                paths[k].add(row["source_path"])
                 break
         else:
             clusters.append([(row, None)])
+            paths.append({row["source_path"]})
+            candidates.append(len(clusters) - 1)
     return [_merge(c) if len(c) > 1 else c[0][0] for c in clusters]
 
 
