@@ -22,7 +22,7 @@ MOD_WORDS = {"early": "START", "mid": "MID", "middle": "MID", "late": "END", "en
 # Preceding words that make a bare "May" (or another short month name) a month rather than a verb or name.
 MONTH_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|through|during|before|after|from|to|last|"
                            r"next|this|"
-                           r"early|late|mid|and|or|between|each|every|that|throughout|since|around)\s*-?\s*)$",
+                           r"early|late|mid|and|or|between|each|every|that|throughout|since|around)(?:\s*-\s*|\s+))$",
                            re.IGNORECASE)
 
 
@@ -322,10 +322,10 @@ DAYNUM = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d|:\d)|<<ordinal_word>>)"
 RULES = (
     Rule("full_date",
          r"\b(?P<weekof>the\s+week\s+of\s+)?(?:(?:this\s+coming\s+|"
-         r"this\s+past\s+)?(?P<wd><<weekday>>)\s*,?\s+(?:the\s+)?)?"
+         r"this\s+past\s+)?(?P<wd><<weekday>>)(?:\s*,\s*|\s+)(?:the\s+)?)?"
          r"(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
          r"|(?P<day2>[0-3]?\d(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<mon2>" + MON + r"))"
-         r"(?:\s*,?\s*(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
+         r"(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
          full_date, "On Oct. 23, the agency said", 1),
     Rule("second_day",
          r"\b(?P<mon>" + MON + r")\s*(?P<d1>[0-3]?\d)\s*(?:and|or|to|through|-)\s*(?P<t>[0-3]?\d)\b"
@@ -340,13 +340,13 @@ RULES = (
          numeric_date, "Published 12.11.2015", 1),
     Rule("month",
          r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?"
-         r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)\s*-?\s*)?"
-         r"(?P<mon><<month>>)(?![\w'])(?:\s*,?\s*(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b"
+         r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))?"
+         r"(?P<mon><<month>>)(?![\w'])(?:(?:\s*,\s*|\s*)(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b"
          r"|\s+(?P<yrel>this|last|next)\s+year)?",
          month_rule, "two officials said in October", 3),
     Rule("year",
          r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+|\b(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)"
-         r"\s+of)\s*-?\s*|(?<![\w$#.,/-]))(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
+         r"\s+of)(?:\s*-\s*|\s+)|(?<![\w$#.,/-]))(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
          year_rule, "the conflict began in 2011", 4),
     Rule("era_year",
          r"(?<![\w$.,])(?:(?P<y>\d{1,4})\s*(?P<era>(?-i:BC|BCE|AD|CE|B\.C\.(?:E\.)?|A\.D\.|C\.E\.))(?!\w)"
@@ -366,12 +366,12 @@ RULES = (
          r"three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:people|persons|dollars|men|years)\b)",
          year_words, "in nineteen ninety-six", 2),
     Rule("decade",
-         r"(?:\bthe\s+(?:(?P<mod>early|mid|late)\s*-?\s*)?|\b(?:(?P<mod2>early|mid|late)\s*-?\s*))?"
+         r"(?:\bthe\s+(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?|\b(?:(?P<mod2>early|mid|late)(?:\s*-\s*|\s+)))?"
          r"(?:\b(?P<y>1\d\d0|20\d0)'?s\b|'(?P<yy>\d0)s\b|\b(?P<w>twenties|thirties|forties|fifties|sixties|"
          r"seventies|eighties|nineties)\b)",
          lambda m, lex, text: decade_rule(_merge_mod(m), lex, text), "in the 1990s", 2),
     Rule("century",
-         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)\s*-?\s*)?(?P<n>\d{1,2}(?:st|nd|rd|th)|<<ordinal_word>>)"
+         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?(?P<n>\d{1,2}(?:st|nd|rd|th)|<<ordinal_word>>)"
          r"[\s-]+century\b", century_rule, "the 19th century", 2),
     Rule("clock_time",
          r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
@@ -379,7 +379,7 @@ RULES = (
          r"afternoon|evening)"
          r"|at\s+night))?|\b(?P<word>noon|midnight|midday))"
          r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)\b))?"
-         r"(?:\s*,?\s+(?P<tail>today|tonight|yesterday|tomorrow|<<weekday>>|"
+         r"(?:(?:\s*,\s*|\s+)(?P<tail>today|tonight|yesterday|tomorrow|<<weekday>>|"
          r"(?P<tmon>" + MON + r")\s*(?P<tday>[0-3]?\d)\b))?",
          clock_time, "at 10:30 a.m. Thursday", 1),
     Rule("clock_24h", r"\bat\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)\b))?)"

@@ -152,16 +152,16 @@ RULES = (
          r"(?:(?P<yr>(?:1\d|20)\d\d)\s+)?(?P<adj>(?:(?:year-earlier|year-ago|comparable|corresponding|"
          r"year-before|prior-year|same|latest|recent|current|previous|prior|past|preceding|fiscal|flat|"
          r"strong|weak|disappointing|traditionally)\s+){0,3})(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
-         r"fourth|1st|2nd|3rd|4th|final|last)\s*-?\s*)?(?:fiscal\s+)?(?P<unit>quarter|half|period)\b"
+         r"fourth|1st|2nd|3rd|4th|final|last)(?:\s*-\s*|\s+))?(?:fiscal\s+)?(?P<unit>quarter|half|period)\b"
          r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year|"
          r"(?P<theyear>the\s+year\b)))?"
          r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
-         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming)\s*-?\s*){1,2}))?"
+         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming)(?:\s*-\s*|\s+)){1,2}))?"
          r"(?P<s><<season>>)\b(?:\s+(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",
          season_rule, "killed last fall", 3),
     Rule("holiday",
-         r"(?:\b(?P<rel>last|next|this)\s+)?(?P<h><<holiday>>)(?!\w)(?:\s*,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
+         r"(?:\b(?P<rel>last|next|this)\s+)?(?P<h><<holiday>>)(?!\w)(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d)\b)?",
          holiday_rule, "on Thanksgiving Day", 2),
 )

@@ -336,7 +336,7 @@ RULES = (
          this_pod, "this morning", 4),
     Rule("rel_unit",
          r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
-         r"(?:earlier|later)\s+in)\s*-?\s*)?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|"
+         r"(?:earlier|later)\s+in)(?:\s*-\s*|\s+))?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|"
          r"this|past|"
          r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|"
          r"the)\s+(?P<unit>fiscal\s+year|"
@@ -347,7 +347,7 @@ RULES = (
          r"(?!\s+(?:the|his|her|its|their|a|an|that|this|\w+ing|\w+ed)\b)",
          day_before, "the day before", 2),
     Rule("ago",
-         r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)\s*,?\s+"
+         r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)(?:\s*,\s*|\s+)"
          r"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
          ago_rule, "a year ago", 1),
     Rule("duration",
