@@ -42,7 +42,10 @@ def to_datetime(dct) -> _dt.datetime | None:
         return dct.replace(tzinfo=None)
     if isinstance(dct, _dt.date):
         return _dt.datetime(dct.year, dct.month, dct.day)
-    parsed = pendulum.parse(str(dct).strip(), strict=False)
+    try:
+        parsed = pendulum.parse(str(dct).strip(), strict=False)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"dct: cannot read {dct!r} as a date or datetime (use ISO 8601)") from exc
     if isinstance(parsed, _dt.datetime):
         return _dt.datetime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second)
     return _dt.datetime(parsed.year, parsed.month, parsed.day)
