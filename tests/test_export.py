@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,7 +11,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import export
 from timeline.event_dates import edtf_interval, edtf_point, span_of
 from timeline.export import FORMATS, TIMELINEJS_COLUMNS, safe_name, write
 from timeline.model import Document, Timex
