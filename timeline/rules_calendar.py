@@ -257,10 +257,14 @@ def year_words(m, lex, text):
         rest = m.group("rest").lower()
         year = 1900 if rest == "hundred" else 1900 + lex.number(rest)
     else:
-        if not m.group("the") and not re.search(r"\b(?:in|since|until|by|of|from|to)\s+$",
+        if not (m.group("the") or m.group("mon") or m.group("season")) and not re.search(r"\b(?:in|since|until|by|of|from|to)\s+$",
                                                  text[max(0, m.start() - 7):m.start()], re.IGNORECASE):
             return None
         year = 2000 + (lex.number(m.group("add")) if m.group("add") else 0)
+    if m.group("mon"):
+        return Hit("DATE", P(year=year, month=lex.month(m.group("mon")), granularity="month"))
+    if m.group("season"):
+        return Hit("DATE", P(year=year, season=lex.seasons[m.group("season").lower()], granularity="season"))
     return Hit("DATE", P(year=year, granularity="year"))
 
 
@@ -358,7 +362,8 @@ RULES = (
          r"(?![\w/-]|,\d|\.\d))",
          year_range, "the 1990-91 season", 3),
     Rule("year_words",
-         r"\b(?P<the>the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|"
+         r"\b(?:(?P<mon><<month_full>>)\s+(?:of\s+)?|(?:the\s+)?(?P<season><<season>>)\s+of\s+)?"
+         r"(?P<the>the\s+year\s+)?(?:nineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|"
          r"eighty|"
          r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
          r"fourteen|"
