@@ -308,6 +308,44 @@ def publication_event(doc: Document) -> Event | None:
                  anchor="dct", kind="publication", value=day.isoformat(), edtf=day.isoformat())
 
 
+def _clauses(text: str, s0: int, s1: int, items: list[_Item]) -> list[tuple[int, int]]:
+    """The clause of each item (sorted by offset): the sentence cut between dated parts, then narrowed at
+    semicolons and ", and"; the whole sentence where two dated parts have no separator between them."""
+    cuts = [clause_cut(text, a.phrase_end, b.phrase_start) for a, b in zip(items, items[1:])]
+    if None in cuts:
+        cuts = [(s1, s0)] * len(cuts)
+    starts = [s0] + [c[1] for c in cuts]
+    ends = [c[0] for c in cuts] + [s1]
+    out = []
+    for item, lo, hi in zip(items, starts, ends):
+        if lo >= hi or not (lo <= item.phrase_start and item.phrase_end <= hi):
+            lo, hi = s0, s1
+        out.append(narrow(text, lo, hi, item.phrase_start, item.phrase_end))
+    return out
+
+
+def _event(doc: Document, item: _Item, lo: int, hi: int, sentence: tuple[int, int], items: list[_Item],
+           qualifiers: list[Timex]) -> Event:
+    text, (s0, s1) = doc.text, sentence
+    clause = text[lo:hi]
+    quals = tuple(_qualifier(q) for q in qualifiers if lo <= q.start < hi)
+    headline = item.headline or make_headline(
+        clause, [(item.phrase_start - lo, item.phrase_end - lo)]
+        + [(t.start - lo, t.end - lo) for t in item.timexes]
+        + [(o.phrase_start - lo, o.phrase_end - lo) for o in items       # dates of earlier clauses
+           if lo <= o.phrase_start and o.phrase_end <= item.phrase_start], fallback=text[s0:s1])
+    if lo > s0 and not item.headline and needs_subject(clause) and sentence_subject(text[s0:lo]):
+        headline = make_headline(sentence_subject(text[s0:lo]) + " " + headline[:1].lower() + headline[1:])
+    phrase = text[item.phrase_start:item.phrase_end]
+    timex = item.timexes[0] if item.timexes else Timex(item.phrase_start, item.phrase_end, phrase, "DATE",
+                                                       item.value, anchor="event", flags=tuple(sorted(item.flags)))
+    flags = tuple(f for f in FLAG_ORDER if f in item.flags) + tuple(sorted(item.flags - set(FLAG_ORDER)))
+    return Event(item.start, item.end, item.precision, timex, one_line(phrase), item.phrase_start, item.phrase_end,
+                 one_line(clause), headline, doc, end_precision=item.end_precision, anchor=item.anchor, flags=flags,
+                 kind=item.kind, value=item.value if item.start is not None else (item.end_value or item.value),
+                 end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals)
+
+
 def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
     """The dated happenings of ``doc`` (``timexes`` have offsets into ``doc.text``), publication event first."""
     text = doc.text
@@ -329,36 +367,6 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
     for s0, s1, items, qualifiers in per_sentence:
         items = _dedupe(items + _anchored(text, s0, s1, ordered, links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
-        bounds = [s0]
-        for a, b in zip(items, items[1:]):
-            cut = clause_cut(text, a.phrase_end, b.phrase_start)
-            bounds.append(cut)
-        bounds.append(s1)
-        if None in bounds:                          # no separator between two dated parts: the whole sentence
-            bounds = [s0] + [(s1, s0)] * (len(items) - 1) + [s1]
-        for k, item in enumerate(items):
-            lo = bounds[k] if k == 0 else bounds[k][1]
-            hi = bounds[k + 1] if k + 1 == len(items) else bounds[k + 1][0]
-            if lo >= hi or not (lo <= item.phrase_start and item.phrase_end <= hi):
-                lo, hi = s0, s1
-            lo, hi = narrow(text, lo, hi, item.phrase_start, item.phrase_end)
-            clause = text[lo:hi]
-            quals = tuple(_qualifier(q) for q in qualifiers if lo <= q.start < hi)
-            headline = item.headline or make_headline(
-                clause, [(item.phrase_start - lo, item.phrase_end - lo)]
-                + [(t.start - lo, t.end - lo) for t in item.timexes]
-                + [(o.phrase_start - lo, o.phrase_end - lo) for o in items       # dates of earlier clauses
-                   if lo <= o.phrase_start and o.phrase_end <= item.phrase_start], fallback=text[s0:s1])
-            if lo > s0 and needs_subject(clause) and sentence_subject(text[s0:lo]) and not item.headline:
-                headline = make_headline(sentence_subject(text[s0:lo]) + " " + headline[:1].lower() + headline[1:])
-            main = item.timexes[0] if item.timexes else None
-            timex = main if main else Timex(item.phrase_start, item.phrase_end, text[item.phrase_start:item.phrase_end],
-                                            "DATE", item.value, anchor="event", flags=tuple(sorted(item.flags)))
-            flags = tuple(f for f in FLAG_ORDER if f in item.flags) + tuple(sorted(item.flags - set(FLAG_ORDER)))
-            events.append(Event(
-                item.start, item.end, item.precision, timex, one_line(text[item.phrase_start:item.phrase_end]),
-                item.phrase_start, item.phrase_end, one_line(clause), headline, doc,
-                end_precision=item.end_precision, anchor=item.anchor, flags=flags, kind=item.kind,
-                value=item.value if item.start is not None else (item.end_value or item.value),
-                end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals))
+        for item, (lo, hi) in zip(items, _clauses(text, s0, s1, items)):
+            events.append(_event(doc, item, lo, hi, (s0, s1), items, qualifiers))
     return events
