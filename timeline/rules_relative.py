@@ -212,6 +212,9 @@ def duration_rule(m, lex, text):
                 r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
                 r"[a-z]+s)|share|times|once|twice|dollars|francs|yen)\s*$", before, re.IGNORECASE):
             return Hit("SET", P(value=f"P1{letter}"))
+    if unit == "day" and num in ("one", "some") and not rel and re.search(
+            r"\b(?:will|would|could|may|might|can|shall|hope\s+to|to)\s+$", text[max(0, m.start() - 12):m.start()]):
+        return Hit("DATE", P(value="FUTURE_REF"))      # "Islam will one day be ..."
     if re.match(r"\s+old\b", text[m.end():m.end() + 5]) and not m.group("rel"):
         return None     # an age: "52 years old"
     if unit == "second" and num in ("a", "an"):
