@@ -7,8 +7,11 @@ faded with a dashed edge. Long empty gaps are cut out of the axis (a broken axis
 2011 context and the October-November 2015 cluster of the seed are both readable.
 
 The figure is laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi, y downwards); the PNG
-is written at 2x. The drawing lives in :mod:`timeline.render_chart`, the layout rules (reader's dates, axis segments,
-lanes, label placement) in :mod:`timeline.render_layout`, the HTML page in :mod:`timeline.render_html`.
+is written at 2x. The drawing lives in :mod:`timeline.render_chart` (header and footer in :mod:`timeline.render_frame`,
+the look in :mod:`timeline.render_style`), the layout rules in :mod:`timeline.render_layout` (reading the table in
+:mod:`timeline.render_items`, reader's dates in :mod:`timeline.render_dates`, the broken axis and lanes in
+:mod:`timeline.render_axis`, label placement in :mod:`timeline.render_place`), the HTML page in
+:mod:`timeline.render_html`.
 
 API: :func:`draw` (a Figure), :func:`save_chart` (PNG + SVG), :func:`to_html`, :func:`render_csv` (what
 ``timeline render EVENTS.CSV`` runs), and :func:`add_parser` / :func:`run` for the CLI. Save a figure from
@@ -23,8 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.atomic import write_bytes, write_text
-from timeline.render_chart import DPI, RC, SCALE, THEMES, Chart
-from timeline.render_layout import RenderError, items_from_table
+from timeline.render_chart import Chart
+from timeline.render_items import RenderError, items_from_table
+from timeline.render_style import DPI, RC, SCALE, THEMES
 
 __all__ = ["draw", "save_chart", "render_csv", "to_html", "add_parser", "run", "RenderError"]
 

@@ -1,52 +1,23 @@
 """Drawing the timeline: the figure laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi,
-y downwards). Layout rules (dates, segments, lanes, label placement) live in :mod:`timeline.render_layout`;
-the public API is :mod:`timeline.render`.
+y downwards). The spine, its segments and breaks, the markers and the labels are drawn here; the header and footer
+in :mod:`timeline.render_frame`, the look in :mod:`timeline.render_style`. Layout rules (dates, segments, lanes,
+label placement) live in :mod:`timeline.render_layout`; the public API is :mod:`timeline.render`.
 """
 from __future__ import annotations
 
 import math
-import os
 
-from timeline.render_layout import (Item, column_need, dodge, gap_words, lanes, reader_date, segments, select,
-                                    wrap)
-
-WIDTH = 1200            # px of the embed
-DPI = 100               # figure dpi: 1 pt of font = 1.39 px
-SCALE = 2               # PNG pixel density
-MARGIN = 48
-PAD = 14                # labels may reach this far above / below the ends of a segment's spine
-LABEL_GAP = 10
-LANE_PITCH = 10
-BAR_W = 6
-DOT_R = 5
-FADE = 0.3              # fill opacity of an approximate span
-DOT_SLOT = 13           # a dot that steps aside from the spine
-MAX_HEADLINE_LINES = 4
-MAX_LEADER_DROP = 48    # px a label may sit away from its marker before the spine is lengthened
-MAX_TEXT_W = 520        # a readable line length for headlines
-
-THEMES = {
-    "light": dict(bg="#ffffff", text="#1b1b1b", muted="#5c5c5c", faint="#8c8c8c", spine="#9a9a9a",
-                  rule="#d9d9d9", leader="#b4b4b4", accent="#0072B2", pub="#1b1b1b",
-                  palette=["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"],
-                  other="#999999"),
-    "dark": dict(bg="#15181c", text="#f1f1f1", muted="#b3b8bf", faint="#80868e", spine="#6c727a",
-                 rule="#3a3f46", leader="#5a6068", accent="#56B4E9", pub="#f1f1f1",
-                 palette=["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#FFFFFF"],
-                 other="#8c8c8c"),
-}
-RC = {
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],   # ships with matplotlib: the same metrics on every machine
-    "text.parse_math": False,             # a "$5 million" headline is text, not TeX
-    "svg.fonttype": "none",               # real <text> in the SVG
-    "svg.hashsalt": "timeline",
-    "hatch.linewidth": 0.8,
-}
-SIZES = dict(title=21, subtitle=13, key=10, header=11.5, date=10, headline=12, footer=9.5, note=10.5)
+from timeline.render_axis import anchor_day as _anchor
+from timeline.render_axis import lanes, segments
+from timeline.render_dates import gap_words, reader_date
+from timeline.render_frame import Frame
+from timeline.render_items import select
+from timeline.render_place import column_need, dodge
+from timeline.render_style import (BAR_W, DOT_R, DOT_SLOT, DPI, FADE, LABEL_GAP, LANE_PITCH, MARGIN,
+                                   MAX_HEADLINE_LINES, MAX_LEADER_DROP, MAX_TEXT_W, PAD, SIZES, THEMES, WIDTH)
 
 
-class Chart:
+class Chart(Frame):
     def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -74,117 +45,6 @@ class Chart:
         self.fig.timeline_events = self.events_meta      # for the HTML page's hover details
         self.fig.timeline_background = self.c["bg"]
 
-    # -- text helpers --------------------------------------------------------------------------------------
-    def _measure(self, size, weight="normal"):
-        """Width in px of a one-line string (cached: measuring is the slow part of the layout)."""
-        key = (size, weight)
-        if key not in self._widths:
-            prop = self.FontProperties(size=size, weight=weight)
-            cache: dict[str, float] = {}
-
-            def width(s: str) -> float:
-                if s not in cache:
-                    cache[s] = self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
-                return cache[s]
-            self._widths[key] = width
-        return self._widths[key]
-
-    def _wrap(self, text, width, size, weight="normal") -> list[str]:
-        """Word wrap measuring words (fast), then check each line as a whole (exact)."""
-        exact = self._measure(size, weight)
-        space = exact("a a") - exact("aa")
-
-        def approx(line: str) -> float:
-            words = line.split(" ")
-            return sum(exact(w) for w in words) + space * (len(words) - 1)
-        lines = wrap(text, width, approx)
-        if any(exact(line) > width for line in lines):
-            lines = wrap(text, width, exact)
-        return lines
-
-    def _text(self, x, y, s, *, size, weight="normal", color=None, ha="left", gid=None, style="normal"):
-        t = self.ax.text(x, y, s, fontsize=size, fontweight=weight, color=color or self.c["text"], ha=ha,
-                         va="top", fontstyle=style, linespacing=1.25, zorder=5)
-        if gid:
-            t.set_gid(gid)
-        return t
-
-    def _height(self, t) -> float:
-        return t.get_window_extent(self.renderer).height
-
-    def _block(self, x, y, s, *, size, width, weight="normal", color=None, ha="left", gid=None) -> float:
-        lines = self._wrap(s, width, size, weight)
-        t = self._text(x, y, "\n".join(lines), size=size, weight=weight, color=color, ha=ha, gid=gid)
-        return y + self._height(t)
-
-    def _colors(self, group_by):
-        if not group_by:
-            return {}
-        groups = list(dict.fromkeys(it.group for it in sorted(self.items, key=lambda it: it.row)))
-        pal = self.c["palette"]
-        return {g: (pal[i] if i < len(pal) else self.c["other"]) for i, g in enumerate(groups)}
-
-    def _color(self, it: Item) -> str:
-        return self.colors.get(it.group, self.c["accent"]) if self.colors else self.c["accent"]
-
-    # -- header --------------------------------------------------------------------------------------------
-    def _header(self, table, title, subtitle, group_by) -> float:
-        if not title:
-            titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
-            if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
-                titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
-            title = titles[0] if titles else "Timeline"
-        width = WIDTH - 2 * MARGIN
-        y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
-        if subtitle:
-            y = self._block(MARGIN, y + 6, subtitle, size=SIZES["subtitle"], color=self.c["muted"], width=width,
-                            gid="subtitle")
-        entries = []
-        if self.colors:
-            entries += [("dot", color, name) for name, color in self.colors.items()]
-        if self.items:
-            entries += self._key_entries()
-        if entries:
-            y = self._key(entries, y + 14)
-        return y + 26
-
-    def _key_entries(self):
-        acc = self.c["accent"] if not self.colors else self.c["faint"]
-        out = []
-        if any(not it.is_bar and not it.approximate for it in self.items):
-            out.append(("dot", acc, "Exact day"))
-        if any(it.is_bar and it.kind != "interval" and not it.approximate for it in self.items):
-            out.append(("bar", acc, "Month, season or year"))
-        if any(it.kind == "interval" for it in self.items):
-            out.append(("bar", acc, "Period (from … to)"))
-        if any(it.approximate or it.open_start or (it.kind == "interval" and it.precision not in ("day", "time"))
-               for it in self.items):
-            out.append(("fuzzy", acc, "Approximate or uncertain"))
-        return out
-
-    def _key(self, entries, y) -> float:
-        from matplotlib.colors import to_rgba
-        from matplotlib.patches import Circle, FancyBboxPatch
-        x, size = MARGIN, SIZES["key"]
-        measure = self._measure(size)
-        line_h = 18
-        for k, (kind, color, label) in enumerate(entries):
-            w = 14 + 6 + measure(label) + 22
-            if x + w > WIDTH - MARGIN and x > MARGIN:
-                x, y = MARGIN, y + line_h + 4
-            cy = y + line_h / 2
-            if kind == "dot":
-                p = Circle((x + 6, cy), 5, facecolor=color, edgecolor="none")
-            else:
-                p = FancyBboxPatch((x, cy - BAR_W / 2), 14, BAR_W, boxstyle="round,pad=0,rounding_size=3",
-                                   facecolor=to_rgba(color, FADE if kind == "fuzzy" else 1.0),
-                                   edgecolor=color if kind == "fuzzy" else "none", linestyle=(0, (2, 2)),
-                                   linewidth=0.9)
-            p.set_gid(f"key{k}-mk")
-            self.ax.add_patch(p)
-            self._text(x + 20, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
-            x += w
-        return y + line_h
 
     # -- body ----------------------------------------------------------------------------------------------
     def _body(self, y0) -> float:
@@ -395,63 +255,3 @@ class Chart:
         self._text(WIDTH / 2, y + 50, "No dated events to show", size=15, color=self.c["muted"], ha="center",
                    gid="empty")
         return y + 140
-
-    # -- footer --------------------------------------------------------------------------------------------
-    def _footer(self, table, y, source, credit) -> float:
-        from matplotlib.lines import Line2D
-        width = WIDTH - 2 * MARGIN
-        y += 20
-        notes = []
-        if self.hidden:
-            notes.append(f"+{self.hidden} more event{'s' * (self.hidden != 1)} not shown "
-                         "(the table lists every event)")
-        if self.undated:
-            notes.append(f"{self.undated} undated row{'s' * (self.undated != 1)} not shown")
-        if notes:
-            y = self._block(MARGIN, y, " · ".join(notes), size=SIZES["note"], weight="bold",
-                            color=self.c["muted"], width=width, gid="note") + 12
-        self.ax.add_line(Line2D([MARGIN, WIDTH - MARGIN], [y, y], color=self.c["rule"], linewidth=0.8))
-        y += 10
-        source = source if source is not None else _source_line(table)
-        if source:
-            y = self._block(MARGIN, y, source if source.lower().startswith("source") else "Source: " + source,
-                            size=SIZES["footer"], color=self.c["muted"], width=width, gid="source") + 3
-        credit = credit if credit is not None else "Chart: timeline"
-        if credit:
-            y = self._block(MARGIN, y, credit, size=SIZES["footer"], color=self.c["muted"], width=width,
-                            gid="credit")
-        return y
-
-
-def _anchor(it: Item) -> float:
-    a, b = it.start_chunk
-    return (a.toordinal() + b.toordinal() + 1) / 2
-
-
-def _source_line(table) -> str:
-    """Name the articles: their titles (or file names), in table order, with the publication date."""
-    if table is None or len(table) == 0:
-        return ""
-    from timeline.render_layout import _cell
-    seen: dict[str, str] = {}
-    for rec in table.to_dict("records"):
-        titles = _cell(rec.get("source_title"))
-        paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
-        name = titles or "; ".join(os.path.basename(p) for p in paths)
-        if name and name not in seen:
-            seen[name] = _cell(rec.get("published"))[:10]
-    parts = []
-    for name, pub in seen.items():
-        when = ""
-        if pub:
-            try:
-                from timeline.render_layout import format_date, parse_day
-                when = f" ({format_date(parse_day(pub)[0], 'day')})"
-            except ValueError:
-                when = ""
-        parts.append(f"“{name}”{when}")
-    if len(parts) > 6:
-        parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
-    return ("Source: " + "; ".join(parts)) if parts else ""
-
-

@@ -1,0 +1,183 @@
+"""The frame around the timeline: title, subtitle and key on top; notes, source and credit lines below; and the
+text helpers every part of the drawing uses (measure, wrap, place text). :class:`Frame` is the base of
+:class:`timeline.render_chart.Chart`.
+"""
+from __future__ import annotations
+
+import os
+
+from timeline.render_items import Item
+from timeline.render_place import wrap
+from timeline.render_style import BAR_W, FADE, MARGIN, SIZES, WIDTH
+
+
+class Frame:
+    """Text helpers, header and footer; a subclass sets ``fig``, ``ax``, ``renderer``, ``c`` (the theme),
+    ``items``, ``colors``, ``hidden`` and ``undated`` and calls :meth:`_header` / :meth:`_footer`."""
+
+    # -- text helpers --------------------------------------------------------------------------------------
+    def _measure(self, size, weight="normal"):
+        """Width in px of a one-line string (cached: measuring is the slow part of the layout)."""
+        key = (size, weight)
+        if key not in self._widths:
+            prop = self.FontProperties(size=size, weight=weight)
+            cache: dict[str, float] = {}
+
+            def width(s: str) -> float:
+                if s not in cache:
+                    cache[s] = self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+                return cache[s]
+            self._widths[key] = width
+        return self._widths[key]
+
+    def _wrap(self, text, width, size, weight="normal") -> list[str]:
+        """Word wrap measuring words (fast), then check each line as a whole (exact)."""
+        exact = self._measure(size, weight)
+        space = exact("a a") - exact("aa")
+
+        def approx(line: str) -> float:
+            words = line.split(" ")
+            return sum(exact(w) for w in words) + space * (len(words) - 1)
+        lines = wrap(text, width, approx)
+        if any(exact(line) > width for line in lines):
+            lines = wrap(text, width, exact)
+        return lines
+
+    def _text(self, x, y, s, *, size, weight="normal", color=None, ha="left", gid=None, style="normal"):
+        t = self.ax.text(x, y, s, fontsize=size, fontweight=weight, color=color or self.c["text"], ha=ha,
+                         va="top", fontstyle=style, linespacing=1.25, zorder=5)
+        if gid:
+            t.set_gid(gid)
+        return t
+
+    def _height(self, t) -> float:
+        return t.get_window_extent(self.renderer).height
+
+    def _block(self, x, y, s, *, size, width, weight="normal", color=None, ha="left", gid=None) -> float:
+        lines = self._wrap(s, width, size, weight)
+        t = self._text(x, y, "\n".join(lines), size=size, weight=weight, color=color, ha=ha, gid=gid)
+        return y + self._height(t)
+
+    def _colors(self, group_by):
+        if not group_by:
+            return {}
+        groups = list(dict.fromkeys(it.group for it in sorted(self.items, key=lambda it: it.row)))
+        pal = self.c["palette"]
+        return {g: (pal[i] if i < len(pal) else self.c["other"]) for i, g in enumerate(groups)}
+
+    def _color(self, it: Item) -> str:
+        return self.colors.get(it.group, self.c["accent"]) if self.colors else self.c["accent"]
+
+    # -- header --------------------------------------------------------------------------------------------
+    def _header(self, table, title, subtitle, group_by) -> float:
+        if not title:
+            titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
+            if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
+                titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
+            title = titles[0] if titles else "Timeline"
+        width = WIDTH - 2 * MARGIN
+        y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
+        if subtitle:
+            y = self._block(MARGIN, y + 6, subtitle, size=SIZES["subtitle"], color=self.c["muted"], width=width,
+                            gid="subtitle")
+        entries = []
+        if self.colors:
+            entries += [("dot", color, name) for name, color in self.colors.items()]
+        if self.items:
+            entries += self._key_entries()
+        if entries:
+            y = self._key(entries, y + 14)
+        return y + 26
+
+    def _key_entries(self):
+        acc = self.c["accent"] if not self.colors else self.c["faint"]
+        out = []
+        if any(not it.is_bar and not it.approximate for it in self.items):
+            out.append(("dot", acc, "Exact day"))
+        if any(it.is_bar and it.kind != "interval" and not it.approximate for it in self.items):
+            out.append(("bar", acc, "Month, season or year"))
+        if any(it.kind == "interval" for it in self.items):
+            out.append(("bar", acc, "Period (from … to)"))
+        if any(it.approximate or it.open_start or (it.kind == "interval" and it.precision not in ("day", "time"))
+               for it in self.items):
+            out.append(("fuzzy", acc, "Approximate or uncertain"))
+        return out
+
+    def _key(self, entries, y) -> float:
+        from matplotlib.colors import to_rgba
+        from matplotlib.patches import Circle, FancyBboxPatch
+        x, size = MARGIN, SIZES["key"]
+        measure = self._measure(size)
+        line_h = 18
+        for k, (kind, color, label) in enumerate(entries):
+            w = 14 + 6 + measure(label) + 22
+            if x + w > WIDTH - MARGIN and x > MARGIN:
+                x, y = MARGIN, y + line_h + 4
+            cy = y + line_h / 2
+            if kind == "dot":
+                p = Circle((x + 6, cy), 5, facecolor=color, edgecolor="none")
+            else:
+                p = FancyBboxPatch((x, cy - BAR_W / 2), 14, BAR_W, boxstyle="round,pad=0,rounding_size=3",
+                                   facecolor=to_rgba(color, FADE if kind == "fuzzy" else 1.0),
+                                   edgecolor=color if kind == "fuzzy" else "none", linestyle=(0, (2, 2)),
+                                   linewidth=0.9)
+            p.set_gid(f"key{k}-mk")
+            self.ax.add_patch(p)
+            self._text(x + 20, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            x += w
+        return y + line_h
+
+
+    # -- footer --------------------------------------------------------------------------------------------
+    def _footer(self, table, y, source, credit) -> float:
+        from matplotlib.lines import Line2D
+        width = WIDTH - 2 * MARGIN
+        y += 20
+        notes = []
+        if self.hidden:
+            notes.append(f"+{self.hidden} more event{'s' * (self.hidden != 1)} not shown "
+                         "(the table lists every event)")
+        if self.undated:
+            notes.append(f"{self.undated} undated row{'s' * (self.undated != 1)} not shown")
+        if notes:
+            y = self._block(MARGIN, y, " · ".join(notes), size=SIZES["note"], weight="bold",
+                            color=self.c["muted"], width=width, gid="note") + 12
+        self.ax.add_line(Line2D([MARGIN, WIDTH - MARGIN], [y, y], color=self.c["rule"], linewidth=0.8))
+        y += 10
+        source = source if source is not None else _source_line(table)
+        if source:
+            y = self._block(MARGIN, y, source if source.lower().startswith("source") else "Source: " + source,
+                            size=SIZES["footer"], color=self.c["muted"], width=width, gid="source") + 3
+        credit = credit if credit is not None else "Chart: timeline"
+        if credit:
+            y = self._block(MARGIN, y, credit, size=SIZES["footer"], color=self.c["muted"], width=width,
+                            gid="credit")
+        return y
+
+
+def _source_line(table) -> str:
+    """Name the articles: their titles (or file names), in table order, with the publication date."""
+    if table is None or len(table) == 0:
+        return ""
+    from timeline.render_items import _cell
+    seen: dict[str, str] = {}
+    for rec in table.to_dict("records"):
+        titles = _cell(rec.get("source_title"))
+        paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
+        name = titles or "; ".join(os.path.basename(p) for p in paths)
+        if name and name not in seen:
+            seen[name] = _cell(rec.get("published"))[:10]
+    parts = []
+    for name, pub in seen.items():
+        when = ""
+        if pub:
+            try:
+                from timeline.render_dates import format_date
+                from timeline.render_items import parse_day
+                when = f" ({format_date(parse_day(pub)[0], 'day')})"
+            except ValueError:
+                when = ""
+        parts.append(f"“{name}”{when}")
+    if len(parts) > 6:
+        parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
+    return ("Source: " + "; ".join(parts)) if parts else ""
