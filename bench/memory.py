@@ -1,0 +1,75 @@
+"""Peak memory (RSS) of ``timeline build`` as the corpus grows: 10,000 and 100,000 synthetic articles.
+
+    python bench/memory.py [--sizes 10000 100000] [--jobs 1]
+
+For each size, a JSON lines file of synthetic articles (bench/synthetic.py) is written into a temporary folder,
+then ``python -m timeline build FILE --out DIR --no-chart --quiet --jobs J --no-merge`` runs in a child process while
+this script samples, with psutil, the resident memory of the child and of its worker processes every 50 ms.
+Reported: the peak RSS of the main process (also from ``getrusage(RUSAGE_CHILDREN)`` when --jobs 1, the
+kernel's own count), the peak of the sum over the main process and its workers, and the run's time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_jsonl  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(n: int, jobs: int, tmp: Path, merge: bool = False) -> dict:
+    import psutil
+
+    data = tmp / f"articles_{n}.jsonl"
+    text_bytes = write_jsonl(data, n)
+    cmd = [sys.executable, "-m", "timeline", "build", str(data), "--out", str(tmp / f"out_{n}"), "--no-chart",
+           "--quiet", "--jobs", str(jobs)] + ([] if merge else ["--no-merge"])
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=ROOT)
+    proc = psutil.Process(child.pid)
+    peak_main = peak_total = 0
+    while child.poll() is None:
+        try:
+            main_rss = proc.memory_info().rss
+            total = main_rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+        except psutil.Error:
+            break
+        peak_main, peak_total = max(peak_main, main_rss), max(peak_total, total)
+        time.sleep(0.05)
+    code = child.wait()
+    seconds = time.perf_counter() - start
+    kernel_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024      # KiB on Linux
+    events = sum(1 for _ in open(tmp / f"out_{n}" / "events.csv", encoding="utf-8")) - 1 if code == 0 else None
+    mib = 1024 * 1024
+    return {"articles": n, "jobs": jobs, "merge": merge, "exit": code, "text_mib": round(text_bytes / mib, 1),
+            "input_mib": round(data.stat().st_size / mib, 1), "events_rows": events,
+            "peak_rss_main_mib": round(peak_main / mib), "peak_rss_total_mib": round(peak_total / mib),
+            "max_rss_children_kernel_mib": round(kernel_peak / mib), "seconds": round(seconds, 1),
+            "articles_per_s": round(n / seconds)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--merge", action="store_true", help="merge the same event across articles (slow: see README)")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="timeline-memory-") as tmp:
+        for n in args.sizes:
+            result = run(n, args.jobs, Path(tmp), args.merge)
+            print(json.dumps(result), flush=True)
+            os.unlink(Path(tmp) / f"articles_{n}.jsonl")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
