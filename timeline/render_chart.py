@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import math
 
+from timeline import render_marks as marks
 from timeline.render_axis import anchor_day as _anchor
 from timeline.render_axis import lanes, segments
 from timeline.render_dates import gap_words, reader_date
 from timeline.render_frame import Frame
 from timeline.render_items import select
 from timeline.render_place import column_need, dodge
-from timeline.render_style import (BAR_W, DOT_R, DOT_SLOT, DPI, FADE, LABEL_GAP, LANE_PITCH, MARGIN,
+from timeline.render_style import (BAR_W, DOT_R, DOT_SLOT, DPI, LABEL_GAP, LANE_PITCH, MARGIN,
                                    MAX_HEADLINE_LINES, MAX_LEADER_DROP, MAX_TEXT_W, PAD, SIZES, THEMES, WIDTH)
 
 
@@ -158,14 +159,16 @@ class Chart(Frame):
 
     def _dot_slots(self, segs, lengths, side, lane, spine, slot) -> dict:
         """x of each day's dot: on the spine, unless it would overlap the dot of a different day there; then
-        beside the spine on its label's side (same-day events share one dot)."""
+        beside the spine on its label's side (events of the same day share one dot, unless one is approximate or
+        of another group: a shared dot has one look)."""
         out = {}
         for seg, length in zip(segs, lengths):
-            placed: list[tuple[float, float, int]] = []      # (x, y, day)
+            placed: list[tuple] = []                         # (x, y, (day, look))
             for it in sorted(seg.items, key=lambda it: (_anchor(it), it.row)):
                 if id(it) in lane:
                     continue
-                y, day = seg.frac(_anchor(it)) * length, it.start.toordinal()
+                y, day = seg.frac(_anchor(it)) * length, (it.start.toordinal(), it.approximate, it.group,
+                                                        it.kind == "publication")
                 r = 2 * DOT_R + 3
                 choices = [spine] + ([spine + side[id(it)] * slot] if slot else [])
                 for x in choices:
@@ -185,37 +188,29 @@ class Chart(Frame):
         self.ax.add_line(Line2D(xs, ys, color=self.c["leader"], linewidth=0.8, zorder=1))
 
     def _marker(self, k, it, sd, lane_k, dot_x, spine, segs, seg_box):
-        from matplotlib.lines import Line2D
-        from matplotlib.colors import to_rgba
-        from matplotlib.patches import Circle, FancyBboxPatch
-        color = self._color(it)
+        """The event's mark (see :mod:`timeline.render_marks`): a dot for a day, a span for a month or year, a
+        capped period for an interval, hollow and dashed when approximate."""
+        color, bg = self._color(it), self.c["bg"]
         if lane_k is None:                              # a day: a dot on the spine
             si = next(i for i, s in enumerate(segs) if it in s.items)
             top, bottom = seg_box[si]
             yy = top + segs[si].frac(_anchor(it)) * (bottom - top)
             r = DOT_R + 1.5 if it.kind == "publication" else DOT_R
-            if it.approximate or it.open_start:
-                p = Circle((dot_x, yy), r, facecolor=self.c["bg"], edgecolor=color, linewidth=1.4, linestyle="--")
-            else:
-                p = Circle((dot_x, yy), r, facecolor=color, edgecolor=self.c["bg"], linewidth=1.5)
-            p.set_gid(f"ev{k}-mk")
-            p.set_zorder(4)
-            self.ax.add_patch(p)
+            marks.dot(self.ax, dot_x, yy, r, color=color, bg=bg, approximate=it.approximate, gid=f"ev{k}-mk")
             return
         x = spine + sd * (self.lane_x0 + lane_k * LANE_PITCH) - (BAR_W if sd < 0 else 0)
         a, b = it.start.toordinal(), it.end.toordinal() + 1
-        uncertain_start = it.kind == "interval" and it.precision not in ("day", "time")
-        chunk_end = it.start_chunk[1].toordinal() + 1 if uncertain_start else a
-        pieces = []                                     # (y_top, y_bottom, faded) per segment
+        chunk_end = it.start_chunk[1].toordinal() + 1 if _start_unsure(it) else a
+        pieces = []                                     # (y_top, y_bottom, start band?) per segment
         for (top, bottom), seg in zip(seg_box, segs):
             lo, hi = max(a, seg.lo), min(b, seg.hi)
             if lo >= hi:
                 continue
-            for p_lo, p_hi, faded in ((lo, min(hi, chunk_end), True), (max(lo, chunk_end), hi, False)):
+            for p_lo, p_hi, band in ((lo, min(hi, chunk_end), True), (max(lo, chunk_end), hi, False)):
                 if p_lo < p_hi:
                     y1 = top + seg.frac(p_lo) * (bottom - top)
                     y2 = top + seg.frac(p_hi) * (bottom - top)
-                    pieces.append([y1, y2, faded or it.approximate])
+                    pieces.append([y1, y2, band])
         if not pieces:
             return
         for j, p in enumerate(pieces):                  # a span is never thinner than a dot
@@ -227,17 +222,22 @@ class Chart(Frame):
                     p[1] = p[0] + BAR_W
                 else:
                     p[0] = p[1] - BAR_W
-        for j, (y1, y2, faded) in enumerate(pieces):
-            bar = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="round,pad=0,rounding_size=3",
-                                 facecolor=to_rgba(color, FADE if faded else 1.0),
-                                 edgecolor=color if faded else "none", linewidth=0.9, linestyle=(0, (2, 2)),
-                                 zorder=3)
-            bar.set_gid(f"ev{k}-mk" if j == 0 else f"ev{k}-mk{j}")
-            self.ax.add_patch(bar)
+        for j, (y1, y2, band) in enumerate(pieces):
+            gid = f"ev{k}-mk" if j == 0 else f"ev{k}-mk{j}"
+            if it.kind != "interval":
+                marks.span(self.ax, x, y1, y2, color=color, bg=bg, approximate=it.approximate, gid=gid)
+            elif band:
+                marks.start_band(self.ax, x, y1, y2, color=color, gid=gid)
+            else:
+                marks.period(self.ax, x, y1, y2, color=color, bg=bg, approximate=it.approximate, gid=gid)
+        if it.kind == "interval":                       # crossbars: where it starts (if known to the day), ends
+            if not pieces[0][2]:
+                marks.cap(self.ax, x, pieces[0][0], color=color, gid=f"ev{k}-start")
+            if not pieces[-1][2]:
+                marks.cap(self.ax, x, pieces[-1][1], color=color, gid=f"ev{k}-end")
         for (y1, _, _), (_, y0, _) in zip(pieces[1:], pieces[:-1]):    # across a break: dotted
             if y1 - y0 > 2:
-                self.ax.add_line(Line2D([x + BAR_W / 2] * 2, [y0 + 2, y1 - 2], color=color, linewidth=1.2,
-                                        linestyle=(0, (1, 3)), zorder=3))
+                marks.bridge(self.ax, x, y0 + 2, y1 - 2, color=color)
 
     def _break(self, spine, y1, y2, si, x_text, words):
         from matplotlib.lines import Line2D
@@ -255,3 +255,8 @@ class Chart(Frame):
         self._text(WIDTH / 2, y + 50, "No dated events to show", size=15, color=self.c["muted"], ha="center",
                    gid="empty")
         return y + 140
+
+
+def _start_unsure(it) -> bool:
+    """An interval whose start is known only to the year, month ... ("since 2011"): drawn as a start band."""
+    return it.kind == "interval" and it.precision not in ("day", "time", "")

@@ -8,7 +8,7 @@ import os
 
 from timeline.render_items import Item
 from timeline.render_place import wrap
-from timeline.render_style import BAR_W, FADE, MARGIN, SIZES, WIDTH
+from timeline.render_style import MARGIN, SIZES, WIDTH
 
 
 class Frame:
@@ -90,45 +90,41 @@ class Frame:
         return y + 26
 
     def _key_entries(self):
+        """One entry per kind of mark the chart shows, worded for what is there ("A month", "A month or year")."""
         acc = self.c["accent"] if not self.colors else self.c["faint"]
+        its = self.items
         out = []
-        if any(not it.is_bar and not it.approximate for it in self.items):
-            out.append(("dot", acc, "Exact day"))
-        if any(it.is_bar and it.kind != "interval" and not it.approximate for it in self.items):
-            out.append(("bar", acc, "Month, season or year"))
-        if any(it.kind == "interval" for it in self.items):
-            out.append(("bar", acc, "Period (from … to)"))
-        if any(it.approximate or it.open_start or (it.kind == "interval" and it.precision not in ("day", "time"))
-               for it in self.items):
-            out.append(("fuzzy", acc, "Approximate or uncertain"))
+        if any(not it.is_bar and not it.approximate for it in its):
+            out.append(("dot", acc, "A day"))
+        spans = [it.precision for it in its if it.is_bar and it.kind != "interval" and not it.approximate]
+        if spans:
+            out.append(("span", acc, "A " + _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in spans]
+                                                      or ["period"])))
+        if any(it.kind == "interval" for it in its):
+            out.append(("period", acc, "From … to (bar runs to its end)"))
+        unsure = [it.precision for it in its if it.kind == "interval" and it.precision not in ("day", "time", "")]
+        if unsure:
+            words = _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in unsure] or ["period"])
+            out.append(("band", acc, f"Start known only to the {words}"))
+        if any(it.approximate for it in its):
+            only_spans = all(it.is_bar for it in its if it.approximate)
+            out.append(("approx-span" if only_spans else "approx", acc, "Approximate date"))
         return out
 
     def _key(self, entries, y) -> float:
-        from matplotlib.colors import to_rgba
-        from matplotlib.patches import Circle, FancyBboxPatch
+        from timeline.render_marks import key_glyph
         x, size = MARGIN, SIZES["key"]
         measure = self._measure(size)
         line_h = 18
         for k, (kind, color, label) in enumerate(entries):
-            w = 14 + 6 + measure(label) + 22
+            w = 18 + 7 + measure(label) + 22
             if x + w > WIDTH - MARGIN and x > MARGIN:
                 x, y = MARGIN, y + line_h + 4
-            cy = y + line_h / 2
-            if kind == "dot":
-                p = Circle((x + 6, cy), 5, facecolor=color, edgecolor="none")
-            else:
-                p = FancyBboxPatch((x, cy - BAR_W / 2), 14, BAR_W, boxstyle="round,pad=0,rounding_size=3",
-                                   facecolor=to_rgba(color, FADE if kind == "fuzzy" else 1.0),
-                                   edgecolor=color if kind == "fuzzy" else "none", linestyle=(0, (2, 2)),
-                                   linewidth=0.9)
-            p.set_gid(f"key{k}-mk")
-            self.ax.add_patch(p)
-            self._text(x + 20, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
+            self._text(x + 25, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
             x += w
         return y + line_h
 
-
-    # -- footer --------------------------------------------------------------------------------------------
     def _footer(self, table, y, source, credit) -> float:
         from matplotlib.lines import Line2D
         width = WIDTH - 2 * MARGIN
@@ -181,3 +177,12 @@ def _source_line(table) -> str:
     if len(parts) > 6:
         parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
     return ("Source: " + "; ".join(parts)) if parts else ""
+
+
+SPAN_ORDER = ("week", "month", "season", "quarter", "half", "year", "decade", "century")
+SPAN_WORDS = {"half": "half-year"}
+
+
+def _or_list(words: list[str]) -> str:
+    """``month``, ``month or year``, ``month, season or year``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
