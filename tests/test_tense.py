@@ -17,6 +17,19 @@ TABLE = [
     ("Officials met [Friday] in Vienna.", -1),
     ("He had quoted the general on [Oct. 23].", -1),
     ("Iran is serious; [Friday] looms.", None),
+    ("He said on [Friday] that sales fell.", -1),
+    ("Prices rose between [January] and March.", -1),
+    ("The dividend is payable [Dec. 1].", 1),
+    ("The increased dividend will be paid [Dec. 14] to holders.", 1),
+    ("The official said the accession was planned for early [March].", 1),
+    ("It had been due to expire [Friday].", -1),
+    ("He was told the stock would have been sold by [Friday].", -1),
+    ("``He will leave [Thursday],'' Castro said.", 1),
+    ("It will be paid on a still unspecified date in [January].", 1),
+    ("Shares tendered by holders will be bought through [Nov. 17].", 1),
+    ("Until [Thursday], they had not called him a suspect.", -1),
+    ("Officials postponed until [Tuesday] any action.", 1),
+    ("Mr. Smith said Sen. Jones will vote on [Friday].", 1),
 ]
 
 

@@ -3,7 +3,12 @@
 News mode (a DCT is given): deictic expressions ("yesterday", "last week") count from the DCT; anaphoric ones
 ("the day before", "two days later", "that quarter") from the most recent date in the text, falling back to the
 DCT; an underspecified date (a bare weekday, month, or "Oct. 23") takes its year or week from the DCT in the
-direction given by the tense of its clause (:mod:`timeline.tense`), the past by default.
+direction given by the tense of its clause (:mod:`timeline.tense`): an explicit past clause takes the latest
+occurrence on or before the DCT ("He said on Friday that sales fell" is last Friday even six days back; "Prices
+rose between January and March" is this year's), an explicit future clause the earliest on or after it. A silent
+clause (no tense marker) keeps the choice that fits the development news: a weekday is the most recent one
+except six days back, which is tomorrow; a month, month-day or holiday is the nearest occurrence. A weekday
+written with its month-day ("Saturday, April 25") takes the year where the weekday fits.
 Narrative mode (``dct=None``): the text's own dates anchor everything; with no date yet the value keeps X
 placeholders (``XXXX-10-23``) and the anchor is "none". The wall clock is never read.
 """
@@ -171,10 +176,10 @@ class Resolver:
         options = [holiday_date(rule, y) for y in (base.year - 1, base.year, base.year + 1)]
         if "dir" in extra:
             date = _pick(options, base, sign, strict=True) if sign else holiday_date(rule, base.year)
-        elif from_tense and sign > 0:
+        elif from_tense:
             date = _pick(options, base, sign)
         else:
-            date = _nearest(options, base, bias=2.0 if from_tense else 1.0)
+            date = _nearest(options, base)
         flags.append("year_inferred")
         if from_tense:
             flags.append("direction_from_tense")
@@ -253,15 +258,19 @@ class Resolver:
                 except ValueError:
                     continue
             cmp_base = base if p.day else _dt.date(base.year, base.month, 1)
+            if p.weekday is not None and p.day:     # "Saturday, April 25": the weekday says which year
+                options = [d for d in options if d.isoweekday() == p.weekday] or options
+                if len(options) == 1:
+                    extra = {**extra, "dir": -1 if options[0] <= cmp_base else 1}
             if self.dct is None and "dir" not in extra:
                 date = self._narrative_forward(options, base)
             elif "dir" in extra:
                 date = (_dt.date(base.year, p.month, 1) if extra["dir"] == 0
                         else _pick(options, cmp_base, extra["dir"], strict=True))
-            elif from_tense and sign > 0:
+            elif from_tense:
                 date = _pick(options, cmp_base, sign)
             else:
-                date = _nearest(options, cmp_base, bias=2.0 if from_tense else 1.0)
+                date = _nearest(options, cmp_base)
             return self._with_time(format_at(date, g), p), anchor, g, date
         if p.quarter or p.half:
             size = 3 if p.quarter else 6
@@ -348,7 +357,7 @@ def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
 
 
 def _nearest(options, base, bias=1.0):
-    """The option nearest to ``base``; a later one must be ``bias`` times nearer than the earlier one."""
+    """The option nearest to ``base`` (a silent clause); a later one must be ``bias`` times nearer."""
     before = [d for d in options if d <= base]
     after = [d for d in options if d > base]
     if not before:
@@ -360,6 +369,8 @@ def _nearest(options, base, bias=1.0):
 
 
 def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool, from_tense: bool = False) -> _dt.date:
+    """The weekday in direction ``sign`` from ``base`` (``explicit``: written "last"/"next"/"this"); a past
+    clause (``from_tense``) goes back up to six days, a silent one takes six days back as tomorrow."""
     if explicit and sign == 0:      # "this Friday": the one in the current week
         return base + _dt.timedelta(days=weekday - base.isoweekday())
     delta = (weekday - base.isoweekday()) % 7
@@ -370,8 +381,8 @@ def _weekday(base: _dt.date, weekday: int, sign: int, explicit: bool, from_tense
     back = (base.isoweekday() - weekday) % 7
     if explicit and back == 0:
         back = 7
-    if not explicit and back == 6:
-        return base + _dt.timedelta(days=1)    # news rarely says "Friday" for six days ago; it means tomorrow
+    if not explicit and not from_tense and back == 6:
+        return base + _dt.timedelta(days=1)    # a silent clause: the nearest one, so six days back is tomorrow
     return base - _dt.timedelta(days=back)
 
 

@@ -1,51 +1,108 @@
 """Which way an underspecified date points: past or future, from the tense of its clause.
 
-A bare weekday, month or "Oct. 23" says nothing about its year or week. In news the default is the past
-(the article reports what happened); a future marker in the clause ("will", "is scheduled to", "next",
-"is expected to") flips it. The marker nearest to the expression wins when a clause has both.
+A bare weekday, month or "Oct. 23" says nothing about its year or week. The clause decides:
+
+- an explicit past clause ("said", "was", "had", "fell", a past participle as main verb, "has" + participle,
+  "would have") points to the past: "He said on Friday that sales fell" is last Friday, even six days back;
+- an explicit future clause points to the future: modals ("will", "would", "could", "must", "should"), "be" +
+  participle after a modal or "to" ("will be paid", "to be completed", "must be returned"), the present passive
+  ("is expected in December"), the future in the past ("were planning to"), and words that look forward
+  ("is scheduled to", "plans", "expects", "next", "payable", "effective", "expires", "deadline", "of record");
+- a deadline right before the expression looks forward ("gave him until mid-November", "extended to",
+  "postponed until"; not "Until Thursday, they had"). An infinitive or a bare "by"/"through" is not a
+  reliable sign ("agreed in April to hand them over", "fell 2% this year through Oct. 19");
+- a silent clause (no marker) is None: the resolver keeps its corpus-justified default (the nearest occurrence).
+
+The marker nearest to the expression wins when a clause has several; markers after the expression count at
+double distance (the governing verb usually comes first). A sentence boundary or a quotation mark ends the clause
+("'He will leave Thursday,' Castro said": the quote's own tense decides). An "-ed" word after a determiner or an
+adverb of degree is an adjective ("a still unspecified date", "the preferred shares"), and one before "by" a
+passive participle ("all shares tendered by shareholders ... through Nov. 17"): neither is a past tense.
 """
 from __future__ import annotations
 
 import re
 
-FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|is\s+(?:scheduled|expected|due|set|slated|planned)\s+to|are\s+(?:scheduled|"
-    r"expected|due|set|slated|planned)\s+to|(?:is|are)\s+to\s+\w+|(?:is|are|am)\s+going\s+to|plans?\s+to|"
-    r"intends?\s+to|next|upcoming|coming|would|plann(?:ed|ing)\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
-    r"scheduled)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:said|says|was|were|had|been|did|ago|last|earlier|told|met|went|came|took|made|"
-                  r"gave|held|began|saw|left|fell|rose|won|lost|sent|"
-                  r"got|paid|sold|bought|spoke|became|found|\w{3,}ed)\b",
-                  re.IGNORECASE)
-CLAUSE_END = re.compile(r"[.;!?\n]\s|\n")
+# Alternatives are tried in order at each position: a longer, more specific marker comes first.
+_MARKERS = [
+    (-1, r"(?:would|could|should|might|must|may)\s+(?:not\s+)?have"),          # would have gone: past
+    (-1, r"had\s+(?:not\s+)?been(?:\s+\w+)?(?:\s+to\s+\w+)?"),                 # had been due to expire: past
+    (1, r"(?:was|were)\s+(?:planning|going)\s+to|(?:is|are|was|were)\s+planned"),  # were planning to: future
+    (1, r"(?:is|are|am)\s+(?:scheduled|expected|due|set|slated|planned|supposed|going|about|likely)\s+to"),
+    (1, r"(?:is|are)\s+to\s+\w+"),
+    (1, r"be(?:\s+\w+ly)?(?:\s+\w+)?"),                                  # will be paid, to be completed
+    (1, r"will|won't|shall|'ll|would|could|might|must|should|can|cannot"),
+    (1, r"plans?\s+to|planned\s+to|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|agreed\s+to|"
+        r"promised|pledged|vowed|decided\s+to|invited|next|upcoming|coming|scheduled|slated|due|payable|"
+        r"effective|expires?|expiring|deadline|of\s+record|as\s+(?:soon|early)\s+as|set\s+to"),
+    (-1, r"said|says|was|were|had|has|have|been|did|ago|last|earlier|told|met|went|came|took|made|gave|held|"
+         r"began|saw|left|fell|rose|won|lost|sent|got|paid|sold|bought|spoke|became|found|struck|broke|ran|"
+         r"knew|thought|brought|fought|wrote|drove|led|chose|fled|hit|quit|shut|since|tore|threw|drew|grew|flew|"
+         r"shot|caught|sought|felt|kept|stood|sat|spent|built|withdrew|stole|spoke|sank|arose|swore|wore|hid"),
+    (-1, r"\w{3,}ed"),
+]
+MARKERS = re.compile("|".join(rf"\b(?P<m{i}>{p})\b" for i, (_, p) in enumerate(_MARKERS)), re.IGNORECASE)
+SIGNS = {f"m{i}": sign for i, (sign, _) in enumerate(_MARKERS)}
+GENERIC_PAST = f"m{len(_MARKERS) - 1}"
+
+# "-ed" words that are adjectives in news, and the words after which an "-ed" word is an adjective.
+ADJECTIVES = frozenset("preferred limited united based related detailed interested concerned advanced armed "
+                       "speed need indeed proceed exceed succeed embed".split())
+BEFORE_ADJECTIVE = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|still|very|"
+                              r"more|most|less|newly|so|too|well|highly|fully|widely|already)\s+$", re.IGNORECASE)
+PASSIVE_BY = re.compile(r"\s+by\b", re.IGNORECASE)     # "shares tendered by shareholders": a participle
+DEADLINE = re.compile(r"\w[\w,]*\s+until\s+(?:early\s+|mid-?|late\s+|around\s+)?$|\b(?:extend(?:ed|s)?|postponed?|postpones|delay(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:to|until|till)\s+"
+                      r"(?:early\s+|mid-?|late\s+|around\s+)?$", re.IGNORECASE)
+
+ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Inc|Corp|Co|Ltd|No|vs|"
+                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Za-z]|\b[ap]\.m)$")
+CLAUSE_END = re.compile(r"[.;!?]\s|\n|''|``|\"")
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the sentence before and after the span ``start:end``."""
-    left = text[max(0, start - 200):start]
-    cut = [m.end() for m in CLAUSE_END.finditer(left)]
+    """The text of the clause before and after the span ``start:end`` (cut at a sentence end or a quote)."""
+    left_start = max(0, start - 200)
+    left = text[left_start:start]
+    cut = [m.end() for m in CLAUSE_END.finditer(left) if not _abbreviation(text, left_start + m.start())]
     if cut:
         left = left[cut[-1]:]
     right = text[end:end + 200]
-    m = CLAUSE_END.search(right)
-    if m:
-        right = right[:m.start() + 1]
+    for m in CLAUSE_END.finditer(right):
+        if not _abbreviation(text, end + m.start()):
+            right = right[:m.start() + 1]
+            break
     return left, right
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation ("Mr.", "Oct.", "U.S.", "a.m.") not a sentence."""
+    return text[dot:dot + 1] == "." and bool(ABBREVIATION.search(text, max(0, dot - 6), dot))
+
+
+def _markers(part: str, left: bool = True):
+    for m in MARKERS.finditer(part):
+        group = m.lastgroup
+        if group == GENERIC_PAST and (m.group().lower() in ADJECTIVES or m.group().lower().startswith("un")
+                                      or BEFORE_ADJECTIVE.search(part, max(0, m.start() - 12), m.start())
+                                      or (left and PASSIVE_BY.match(part, m.end()))):
+            continue
+        yield m, SIGNS[group]
 
 
 def direction(text: str, start: int, end: int) -> int | None:
     """+1 when the clause around ``text[start:end]`` speaks of the future, -1 for the past, None if silent."""
     left, right = clause(text, start, end)
+    if DEADLINE.search(left, max(0, len(left) - 40)):
+        return 1
     best = None
-    for pattern, sign in ((FUTURE, 1), (PAST, -1)):
-        for m in pattern.finditer(left):
-            distance = len(left) - m.end()
-            if best is None or distance < best[0]:
-                best = (distance, sign)
-        for m in pattern.finditer(right):
-            distance = 2 * m.start() + 1     # the governing verb usually comes first
-            if best is None or distance < best[0]:
-                best = (distance, sign)
+    for m, sign in _markers(left):
+        distance = len(left) - m.end()
+        if best is None or distance <= best[0]:
+            best = (distance, sign)
+    for m, sign in _markers(right, left=False):
+        distance = 2 * m.start() + 1     # the governing verb usually comes first
+        if best is None or distance < best[0]:
+            best = (distance, sign)
     return best[1] if best else None
 
 
