@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.atomic import write_bytes, write_text
+from timeline.table import FREE_TEXT
 from timeline.render_chart import Chart
 from timeline.render_items import RenderError, items_from_table
 from timeline.render_style import DPI, RC, SCALE, THEMES
@@ -112,13 +113,16 @@ def _fig_title(fig) -> str:
     return "Timeline"
 
 
-FREE_TEXT = ("phrase", "headline", "event_text", "source_path", "source_title")
+FORMULA_START = "=+-@\t\r"       # as in timeline.export.neutralise (export._FORMULA_START)
 
 
 def _undo_formula_guard(cell: str) -> str:
-    """The CSV export prefixes free text starting with = + - @ (tab, CR) with an apostrophe against formula
-    injection; the chart shows the text as written."""
-    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
+    """Undo :func:`timeline.export.neutralise`: the CSV export puts an apostrophe before free text that starts
+    with = + - @, tab or CR (against formula injection); the chart shows the text as written.
+
+    The guard cannot be undone exactly in one case: text that itself began with an apostrophe and a guarded
+    character (``'=x`` as written) is left alone by the export and so read back as ``=x``."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START else cell
 
 
 def read_events_csv(csv_path) -> pd.DataFrame:
@@ -133,7 +137,7 @@ def read_events_csv(csv_path) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise RenderError(f"{path}: not a readable CSV ({str(exc).strip()})") from None
     table.columns = [str(c).strip().lower() for c in table.columns]
-    for col in FREE_TEXT:
+    for col in sorted(FREE_TEXT):                 # the columns the export guards
         if col in table.columns:
             table[col] = table[col].map(_undo_formula_guard)
     if "start" not in table.columns and "end" not in table.columns:
