@@ -93,3 +93,12 @@ def test_an_exact_and_an_approximate_event_of_the_same_day_do_not_share_a_dot():
     assert_clean_layout(fig)
     centers = {k: marks_of(fig, k)[f"ev{k}-mk"].center for k in range(3)}
     assert centers[0] == centers[2] and centers[0] != centers[1]
+
+
+def test_a_grouped_key_puts_the_groups_and_the_marks_on_separate_lines():
+    fig = draw(month_table(), group_by="source_title")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    rows = {t.get_text(): round(t.get_window_extent(r).y0) for t in fig.axes[0].texts
+            if re.match(r"key\d+-label", t.get_gid() or "")}
+    assert rows["Article 0"] == rows["Article 2"] != rows["A day"] == rows["Approximate date"]

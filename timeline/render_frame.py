@@ -84,7 +84,8 @@ class Frame:
         if self.colors:
             entries += [("dot", color, name) for name, color in self.colors.items()]
         if self.items:
-            entries += self._key_entries()
+            shapes = self._key_entries()
+            entries += ([None] if entries and shapes else []) + shapes    # the marks' key on a line of its own
         if entries:
             y = self._key(entries, y + 14)
         return y + 26
@@ -116,7 +117,11 @@ class Frame:
         x, size = MARGIN, SIZES["key"]
         measure = self._measure(size)
         line_h = 18
-        for k, (kind, color, label) in enumerate(entries):
+        for k, entry in enumerate(entries):
+            if entry is None:
+                x, y = MARGIN, y + line_h + 4
+                continue
+            kind, color, label = entry
             w = 18 + 7 + measure(label) + 22
             if x + w > WIDTH - MARGIN and x > MARGIN:
                 x, y = MARGIN, y + line_h + 4

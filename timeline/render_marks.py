@@ -68,7 +68,7 @@ def start_band(ax, x, y1, y2, *, color, gid=None):
     from matplotlib.colors import to_rgba
     from matplotlib.patches import FancyBboxPatch
     p = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="square,pad=0", facecolor=to_rgba(color, BAND_ALPHA),
-                       edgecolor=to_rgba(color, 0.75), linewidth=0.8, zorder=3)
+                       edgecolor=color, linewidth=0.9, zorder=3)
     p.set_gid(gid)
     ax.add_patch(p)
     return p
@@ -95,9 +95,9 @@ def bridge(ax, x, y1, y2, *, color):
 def key_glyph(ax, kind, x, cy, *, color, bg, gid):
     """The key's sample of a mark, 14 px wide, vertically centred on ``cy``."""
     if kind == "dot":
-        dot(ax, x + 6, cy, 5, color=color, bg=bg, gid=gid)
+        dot(ax, x + 7, cy, 5, color=color, bg=bg, gid=gid)
     elif kind == "approx":
-        dot(ax, x + 6, cy, 5, color=color, bg=bg, approximate=True, gid=gid)
+        dot(ax, x + 7, cy, 5, color=color, bg=bg, approximate=True, gid=gid)
     elif kind == "approx-span":
         _horizontal(span(ax, x, cy - 6, cy + 6, color=color, bg=bg, approximate=True, gid=gid), x, cy, 16)
     elif kind == "span":
