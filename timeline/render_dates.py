@@ -66,8 +66,7 @@ def reader_date(it: Item, *, with_year: bool = True) -> str:
     if it.open_start:
         text = "Until " + format_date(it.end, it.end_precision or "day", with_year=with_year)
     elif it.kind == "interval":
-        text = (format_date(it.start, it.precision, timex_value=it.timex_value) + " – "
-                + format_date(it.end, it.end_precision or "day"))
+        text = _interval(it, with_year)
     else:
         text = format_date(it.start, it.precision, with_year=with_year, timex_value=it.timex_value)
     prefix = "" if it.open_start else MOD_PREFIX.get(it.mod, "")
@@ -78,6 +77,21 @@ def reader_date(it: Item, *, with_year: bool = True) -> str:
     if prefix:
         text = prefix + text
     return text
+
+
+def _interval(it: Item, with_year: bool) -> str:
+    """``2011 – Nov. 12, 2015``; within one year the year is said once (``Oct. 5 – 20, 2015``, ``October – Nov.
+    12``), and not at all when the axis segment already names it."""
+    start_p, end_p = it.precision, it.end_precision or "day"
+    if it.start.year != it.end.year or start_p not in ("day", "month") or end_p != "day":
+        return (format_date(it.start, start_p, timex_value=it.timex_value) + " – "
+                + format_date(it.end, end_p))
+    year = f", {_year(it.end.year)}" if with_year else ""
+    if start_p == "month":
+        return f"{calendar.month_name[it.start.month]} – {_day(it.end, False)}{year}"
+    if it.start.month == it.end.month:
+        return f"{_day(it.start, False)} – {it.end.day}{year}"
+    return f"{_day(it.start, False)} – {_day(it.end, False)}{year}"
 
 
 def span_label(first: dt.date, last: dt.date) -> str:
