@@ -102,3 +102,13 @@ def test_a_grouped_key_puts_the_groups_and_the_marks_on_separate_lines():
     rows = {t.get_text(): round(t.get_window_extent(r).y0) for t in fig.axes[0].texts
             if re.match(r"key\d+-label", t.get_gid() or "")}
     assert rows["Article 0"] == rows["Article 2"] != rows["A day"] == rows["Approximate date"]
+
+
+def test_an_open_start_ends_in_a_crossbar_on_its_day_and_the_key_says_until():
+    table = pd.DataFrame([row("", "2015-11-02", "", "Talks went on", end_precision="day", flags="open_start"),
+                          row("2015-10-23", "2015-10-23", "day", "A day")])
+    fig = draw(table)
+    assert_clean_layout(fig)
+    mk = marks_of(fig, 1)                                # in date order: Oct. 23, then until Nov. 2
+    assert "ev1-end" in mk and solid(mk["ev1-mk"])
+    assert key_labels(fig) == ["A day", "Until (start not known)"]

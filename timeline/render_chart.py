@@ -168,7 +168,7 @@ class Chart(Frame):
                 if id(it) in lane:
                     continue
                 y, day = seg.frac(_anchor(it)) * length, (it.start.toordinal(), it.approximate, it.group,
-                                                        it.kind == "publication")
+                                                        it.kind == "publication", it.open_start)
                 r = 2 * DOT_R + 3
                 choices = [spine] + ([spine + side[id(it)] * slot] if slot else [])
                 for x in choices:
@@ -196,7 +196,10 @@ class Chart(Frame):
             top, bottom = seg_box[si]
             yy = top + segs[si].frac(_anchor(it)) * (bottom - top)
             r = DOT_R + 1.5 if it.kind == "publication" else DOT_R
-            marks.dot(self.ax, dot_x, yy, r, color=color, bg=bg, approximate=it.approximate, gid=f"ev{k}-mk")
+            if it.open_start:
+                marks.until(self.ax, dot_x, yy, color=color, bg=bg, gid=f"ev{k}-mk")
+            else:
+                marks.dot(self.ax, dot_x, yy, r, color=color, bg=bg, approximate=it.approximate, gid=f"ev{k}-mk")
             return
         x = spine + sd * (self.lane_x0 + lane_k * LANE_PITCH) - (BAR_W if sd < 0 else 0)
         a, b = it.start.toordinal(), it.end.toordinal() + 1

@@ -95,7 +95,7 @@ class Frame:
         acc = self.c["accent"] if not self.colors else self.c["faint"]
         its = self.items
         out = []
-        if any(not it.is_bar and not it.approximate for it in its):
+        if any(not it.is_bar and not it.approximate and not it.open_start for it in its):
             out.append(("dot", acc, "A day"))
         spans = [it.precision for it in its if it.is_bar and it.kind != "interval" and not it.approximate]
         if spans:
@@ -103,6 +103,8 @@ class Frame:
                                                       or ["period"])))
         if any(it.kind == "interval" for it in its):
             out.append(("period", acc, "From … to (bar runs to its end)"))
+        if any(it.open_start for it in its):
+            out.append(("until", acc, "Until (start not known)"))
         unsure = [it.precision for it in its if it.kind == "interval" and it.precision not in ("day", "time", "")]
         if unsure:
             words = _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in unsure] or ["period"])

@@ -5,6 +5,8 @@
 - an interval ("since 2011") is a period bar: a thin line with a crossbar at each end, so it visibly runs from
   its start to its end; when its start is known only to the year (or month), that year is a light band with no
   start crossbar: the period begins somewhere in it;
+- an open start ("until Nov. 11") is the end of a period bar: a short line from a dotted stub down to an end
+  crossbar on the day it ends;
 - an approximate date (mod APPROX, flag ``approximate``) is hollow with a dashed edge, whatever its shape.
 
 Each function adds matplotlib artists to ``ax`` and returns them; ``x`` is the left edge of a lane of width
@@ -85,6 +87,16 @@ def cap(ax, x, y, *, color, gid=None):
     return line
 
 
+def until(ax, x, y, *, color, bg, gid=None):
+    """An open start: a period arriving from an unknown start (dotted) and ending on day ``y`` (a crossbar).
+    ``x`` is the centre, as for a dot; the mark stays within a dot's height above its day."""
+    from matplotlib.lines import Line2D
+    line = period(ax, x - BAR_W / 2, y - 7, y, color=color, bg=bg, gid=gid)
+    ax.add_line(Line2D([x, x], [y - 15, y - 8], color=color, linewidth=1.6, linestyle=(0, (1, 1.5)), zorder=3.5))
+    cap(ax, x - BAR_W / 2, y, color=color, gid=gid.replace("-mk", "-end") if gid else None)
+    return line
+
+
 def bridge(ax, x, y1, y2, *, color):
     """A period crossing a break in the axis: dotted across the gap."""
     from matplotlib.lines import Line2D
@@ -104,6 +116,14 @@ def key_glyph(ax, kind, x, cy, *, color, bg, gid):
         _horizontal(span(ax, x, cy - 6, cy + 6, color=color, bg=bg, gid=gid), x, cy, 16)
     elif kind == "band":
         _horizontal(start_band(ax, x, cy - 6, cy + 6, color=color, gid=gid), x, cy, 16)
+    elif kind == "until":
+        from matplotlib.lines import Line2D
+        ax.add_line(Line2D([x - 1, x + 7], [cy, cy], color=color, linewidth=1.6, linestyle=(0, (1, 1.5)),
+                           zorder=3.5))
+        p = period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid)
+        p.set_bounds(x + 7, cy - PERIOD_W / 2, 10, PERIOD_W)
+        ax.add_line(Line2D([x + 17, x + 17], [cy - CAP_W / 2 + 1, cy + CAP_W / 2 - 1], color=color,
+                           linewidth=2.0, solid_capstyle="butt", zorder=3.5))
     elif kind == "period":
         p = period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid)
         _horizontal(p, x, cy, 18)
