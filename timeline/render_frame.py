@@ -8,7 +8,9 @@ import os
 
 from timeline.render_items import Item
 from timeline.render_place import wrap
-from timeline.render_style import MARGIN, SIZES, WIDTH
+from timeline.render_style import DPI, MARGIN, SIZES, WIDTH
+
+CAP_HEIGHT = 0.73      # of DejaVu Sans, in ems: centres a key's words on its marks
 
 
 class Frame:
@@ -128,7 +130,9 @@ class Frame:
             if x + w > WIDTH - MARGIN and x > MARGIN:
                 x, y = MARGIN, y + line_h + 4
             key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
-            self._text(x + 25, y + 1, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            t = self._text(x + 25, 0, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            t.set_verticalalignment("baseline")                 # "top" follows each label's own glyphs
+            t.set_y(y + line_h / 2 + CAP_HEIGHT * size * DPI / 72 / 2)
             x += w
         return y + line_h
 
