@@ -2,8 +2,9 @@
 
 Time runs down a spine in the middle; labels alternate left and right of it and are nudged apart (never over
 each other, a marker or the spine), each tied to its marker by a thin leader. A day is a dot on the spine; a
-month, season or year is a span and an interval a bar, both in lanes beside the spine; approximate dates are
-faded with a dashed edge. Long empty gaps are cut out of the axis (a broken axis, with break marks), so the
+month, season or year is a solid span and an interval a thin bar with a crossbar at its end (its start year a
+light band when that is all that is known), both in lanes beside the spine; approximate dates are hollow with a
+dashed edge (:mod:`timeline.render_marks`). Long empty gaps are cut out of the axis (a broken axis, with break marks), so the
 2011 context and the October-November 2015 cluster of the seed are both readable.
 
 The figure is laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi, y downwards); the PNG
