@@ -19,7 +19,7 @@ body{margin:0;padding:24px;font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;
 line-height:1.4;background:%(tipbg)s;color:%(tipfg)s;box-shadow:0 2px 8px rgba(0,0,0,.25);pointer-events:none}
 #tip b{display:block;margin-bottom:4px}
 #tip .src{margin-top:6px;font-size:12px;opacity:.8}
-details{max-width:1200px;margin:16px auto;font-size:14px}
+details{max-width:1200px;margin:16px auto;padding:0 4%%;box-sizing:border-box;font-size:14px}
 table{border-collapse:collapse}td,th{text-align:left;vertical-align:top;padding:4px 8px;border-top:1px solid %(rule)s}
 """
 
