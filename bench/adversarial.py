@@ -3,6 +3,7 @@
     python bench/adversarial.py            # every family, prints the table, exit 1 if one grows > 1.5x
     python bench/adversarial.py --quick    # smaller sizes (a smoke run)
     python bench/adversarial.py --family month_abbrevs --family single_line
+    python bench/adversarial.py --stage pipeline   # tag + events per document (what a build does per article)
 
 Each family is a generator ``make(n_chars) -> str`` of hostile text: digit runs and spaces, month abbreviations
 repeated, a single long line of real prose, deeply repeated punctuation and numeric separators, whitespace.
@@ -119,22 +120,38 @@ FAMILIES: tuple[Family, ...] = (
 BY_NAME = {f.name: f for f in FAMILIES}
 
 
-def time_tag(text: str, repeats: int) -> tuple[float, int]:
+def run_tag(text: str) -> int:
     from timeline.tagger import tag
 
+    return len(tag(text, DCT))
+
+
+def run_pipeline(text: str) -> int:
+    """The per-document pipeline after ingest: tag, then events (what ``timeline build`` does per article)."""
+    from timeline.model import Document
+    from timeline.pipeline import process_document
+
+    doc = Document(path="adversarial.txt", title="Adversarial", dct=DCT, text=text, doc_id="adversarial")
+    return len(process_document(doc).events)
+
+
+STAGES = {"tag": run_tag, "pipeline": run_pipeline}
+
+
+def time_stage(stage: Callable[[str], int], text: str, repeats: int) -> tuple[float, int]:
     best, found = float("inf"), 0
     for _ in range(repeats):
         start = time.process_time()
-        found = len(tag(text, DCT))
+        found = stage(text)
         best = min(best, time.process_time() - start)
     return best, found
 
 
-def measure(family: Family, scale_down: int = 1) -> dict:
+def measure(family: Family, scale_down: int = 1, stage: str = "tag") -> dict:
     row = {"family": family.name, "what": family.what, "base_kb": family.base / scale_down / KB}
-    for scale, repeats in zip(SCALES, (5, 3, 2)):
+    for scale, repeats in zip(SCALES, (5, 3, 2) if stage == "tag" else (3, 2, 1)):
         text = family.make(family.base * scale // scale_down)
-        seconds, found = time_tag(text, repeats)
+        seconds, found = time_stage(STAGES[stage], text, repeats)
         row[scale] = seconds * 1000 / (len(text) / KB)      # ms per KB
         row[f"found{scale}"] = found
     row["growth"] = row[16] / row[1] if row[1] > 0 else float("inf")
@@ -155,18 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--family", action="append", choices=sorted(BY_NAME), help="only these families")
     parser.add_argument("--quick", action="store_true", help="sizes divided by 10 (a smoke run)")
+    parser.add_argument("--stage", choices=sorted(STAGES), default="tag",
+                        help="tag: timeline.tag alone (default); pipeline: tag and events, per document")
     parser.add_argument("--out", type=Path, help="also write the table (markdown) to this file")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     families = [BY_NAME[n] for n in args.family] if args.family else list(FAMILIES)
     rows = []
     for family in families:
-        row = measure(family, scale_down=10 if args.quick else 1)
+        row = measure(family, scale_down=10 if args.quick else 1, stage=args.stage)
         rows.append(row)
         print(f"{family.name:22s} " + "  ".join(f"{s}x {row[s]:7.2f} ms/KB" for s in SCALES)
               + f"  growth {row['growth']:.2f} {'ok' if row['ok'] else 'TOO SLOW'}", file=sys.stderr, flush=True)
     header = (f"{platform.node() or 'machine'}: {platform.processor() or platform.machine()}, Python "
-              f"{platform.python_version()}, {dt.date.today().isoformat()}; `python bench/adversarial.py`")
+              f"{platform.python_version()}, {dt.date.today().isoformat()}; "
+              f"`python bench/adversarial.py --stage {args.stage}`")
     result = header + "\n\n" + table(rows) + "\n"
     print(result)
     if args.out:
