@@ -30,7 +30,7 @@ var byId={};data.forEach(function(e){byId[e.id]=e;});
 var tip=document.getElementById('tip'),box=document.querySelector('.chart');
 function esc(s){var d=document.createElement('div');d.textContent=s||'';return d.innerHTML;}
 function show(ev,el){var e=byId[ev];if(!e)return;
- var h=(e.headline||'').replace(/\s*…$/,''),said=e.text&&e.text.indexOf(h)>=0;
+ var h=(e.headline||'').replace(/\\s*…$/,''),said=e.text&&e.text.indexOf(h)>=0;
  tip.innerHTML='<b>'+esc(e.date)+'</b>'+(said?'':esc(e.headline))+(e.text&&e.text!==e.headline?'<div>'+esc(e.text)+'</div>':'')
   +(e.source?'<div class="src">Source: '+esc(e.source)+(e.published?' ('+esc(e.published)+')':'')+'</div>':'');
  tip.style.display='block';
