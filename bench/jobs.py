@@ -5,7 +5,8 @@
 The corpus is the TBAQ texts (as TimeML files, when ../shared/corpora/tbaq is there) plus synthetic articles
 (bench/synthetic.py) in a JSON lines file, so that both one-article files and a streamed export are in it. The
 whole library call is timed, :func:`timeline.build` from reading to the ordered table (no chart, nothing
-written); the best of ``--repeat`` runs is kept for each --jobs. Both runs must give the same table.
+written; without merging across articles unless --merge, as merging runs after the parallel part, in one
+process); the best of ``--repeat`` runs is kept for each --jobs. Both runs must give the same table.
 """
 from __future__ import annotations
 
@@ -23,13 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"
 
 
-def timed(inputs: list[str], jobs: int, repeat: int):
+def timed(inputs: list[str], jobs: int, repeat: int, merge: bool):
     from timeline.pipeline import build
 
     best, result = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()
-        result = build(inputs, jobs=jobs)
+        result = build(inputs, jobs=jobs, merge=merge)
         best = min(best, time.perf_counter() - start)
     return best, result
 
@@ -40,16 +41,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=4000, help="synthetic articles added to the TBAQ files")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--merge", action="store_true",
+                    help="merge across articles too (serial, after the parallel part: see bench/README.md)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="timeline-jobs-") as tmp:
         export = Path(tmp) / "synthetic.jsonl"
         text_bytes = write_jsonl(export, args.articles)
         inputs = [str(export)] + ([str(TBAQ / "timebank"), str(TBAQ / "aquaint")] if TBAQ.is_dir() else [])
-        one, a = timed(inputs, 1, args.repeat)
-        two, b = timed(inputs, 2, args.repeat)
+        one, a = timed(inputs, 1, args.repeat, args.merge)
+        two, b = timed(inputs, 2, args.repeat, args.merge)
     pd.testing.assert_frame_equal(a.events, b.events)
     assert a.failures == b.failures
-    print(json.dumps({"documents": a.n_documents, "events": len(a.events), "synthetic_kb": round(text_bytes / 1024),
+    print(json.dumps({"merge": args.merge, "documents": a.n_documents, "events": len(a.events), "synthetic_kb": round(text_bytes / 1024),
                       "jobs1_s": round(one, 2), "jobs2_s": round(two, 2), "speedup": round(one / two, 2)}))
     return 0
 

@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(n: int, jobs: int, tmp: Path, merge: bool = False) -> dict:
-    import psutil
+    try:
+        import psutil
+    except ImportError:             # only the kernel's count then (pip install psutil for the sampled figures)
+        psutil = None
 
     data = tmp / f"articles_{n}.jsonl"
     text_bytes = write_jsonl(data, n)
@@ -35,9 +38,9 @@ def run(n: int, jobs: int, tmp: Path, merge: bool = False) -> dict:
            "--quiet", "--jobs", str(jobs)] + ([] if merge else ["--no-merge"])
     start = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=ROOT)
-    proc = psutil.Process(child.pid)
+    proc = psutil.Process(child.pid) if psutil else None
     peak_main = peak_total = 0
-    while child.poll() is None:
+    while proc is not None and child.poll() is None:
         try:
             main_rss = proc.memory_info().rss
             total = main_rss + sum(c.memory_info().rss for c in proc.children(recursive=True))

@@ -232,7 +232,19 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[object, int]]:
     elif jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+        try:
             yield pool, jobs
+        except BaseException:                   # Ctrl-C or --strict: drop what is queued, do not wait for it
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         yield None, 1
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the run (no traceback from every worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
