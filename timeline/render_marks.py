@@ -17,7 +17,7 @@ from __future__ import annotations
 from timeline.render_style import BAR_W
 
 PERIOD_W = 2.6          # the thin line of an interval
-CAP_W = 11              # its crossbars
+CAP_W = 9               # its crossbars (a lane is 6 px, lanes 10 px apart)
 BAND_ALPHA = 0.28       # the start band of an interval whose start is known only to the year / month
 DASH = (0, (2, 1.6))    # the dashed edge of an approximate mark
 
