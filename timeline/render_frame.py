@@ -126,11 +126,11 @@ class Frame:
                 x, y = MARGIN, y + line_h + 4
                 continue
             kind, color, label = entry
-            w = 18 + 7 + measure(label) + 22
+            w = 27 + measure(label) + 22
             if x + w > WIDTH - MARGIN and x > MARGIN:
                 x, y = MARGIN, y + line_h + 4
             key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
-            t = self._text(x + 25, 0, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            t = self._text(x + 27, 0, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
             t.set_verticalalignment("baseline")                 # "top" follows each label's own glyphs
             t.set_y(y + line_h / 2 + CAP_HEIGHT * size * DPI / 72 / 2)
             x += w

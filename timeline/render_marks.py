@@ -105,35 +105,34 @@ def bridge(ax, x, y1, y2, *, color):
 
 
 def key_glyph(ax, kind, x, cy, *, color, bg, gid):
-    """The key's sample of a mark, 14 px wide, vertically centred on ``cy``."""
-    if kind == "dot":
-        dot(ax, x + 7, cy, 5, color=color, bg=bg, gid=gid)
-    elif kind == "approx":
-        dot(ax, x + 7, cy, 5, color=color, bg=bg, approximate=True, gid=gid)
-    elif kind == "approx-span":
-        _horizontal(span(ax, x, cy - 6, cy + 6, color=color, bg=bg, approximate=True, gid=gid), x, cy, 16)
-    elif kind == "span":
-        _horizontal(span(ax, x, cy - 6, cy + 6, color=color, bg=bg, gid=gid), x, cy, 16)
+    """The key's sample of a mark, laid on its side (the key reads left to right): within 18 px from ``x``,
+    vertically centred on ``cy``."""
+    if kind in ("dot", "approx"):
+        dot(ax, x + 9, cy, 5, color=color, bg=bg, approximate=kind == "approx", gid=gid)
+    elif kind in ("span", "approx-span"):
+        _lay_down(span(ax, x, cy - 6, cy + 6, color=color, bg=bg, approximate=kind == "approx-span", gid=gid),
+                  x + 1, cy, 16)
     elif kind == "band":
-        _horizontal(start_band(ax, x, cy - 6, cy + 6, color=color, gid=gid), x, cy, 16)
-    elif kind == "until":
+        _lay_down(start_band(ax, x, cy - 6, cy + 6, color=color, gid=gid), x + 1, cy, 16)
+    elif kind == "period":                              # |----|
+        _lay_down(period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid), x + 1, cy, 16)
+        _upright_cap(ax, x + 1, cy, color)
+        _upright_cap(ax, x + 17, cy, color)
+    elif kind == "until":                               # ···--|
         from matplotlib.lines import Line2D
-        ax.add_line(Line2D([x - 1, x + 7], [cy, cy], color=color, linewidth=1.6, linestyle=(0, (1, 1.5)),
+        ax.add_line(Line2D([x, x + 8], [cy, cy], color=color, linewidth=1.6, linestyle=(0, (1, 1.5)),
                            zorder=3.5))
-        p = period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid)
-        p.set_bounds(x + 7, cy - PERIOD_W / 2, 10, PERIOD_W)
-        ax.add_line(Line2D([x + 17, x + 17], [cy - CAP_W / 2 + 1, cy + CAP_W / 2 - 1], color=color,
-                           linewidth=2.0, solid_capstyle="butt", zorder=3.5))
-    elif kind == "period":
-        p = period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid)
-        _horizontal(p, x, cy, 18)
-        for end in (x - 2, x + 18 - 2):
-            from matplotlib.lines import Line2D
-            ax.add_line(Line2D([end + 1, end + 1], [cy - CAP_W / 2 + 1, cy + CAP_W / 2 - 1], color=color,
-                               linewidth=2.0, solid_capstyle="butt", zorder=3.5))
+        _lay_down(period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid), x + 8, cy, 9)
+        _upright_cap(ax, x + 17, cy, color)
 
 
-def _horizontal(p, x, cy, length):
-    """Lay a vertical bar sample on its side: the key reads left to right."""
+def _lay_down(p, x, cy, length):
+    """A vertical bar sample on its side, from ``x``, ``length`` px long, centred on ``cy``."""
     h = p.get_width()
-    p.set_bounds(x - 1, cy - h / 2, length, h)
+    p.set_bounds(x, cy - h / 2, length, h)
+
+
+def _upright_cap(ax, x, cy, color):
+    from matplotlib.lines import Line2D
+    ax.add_line(Line2D([x, x], [cy - CAP_W / 2, cy + CAP_W / 2], color=color, linewidth=2.0,
+                       solid_capstyle="butt", zorder=3.5))
