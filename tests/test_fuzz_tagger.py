@@ -266,6 +266,5 @@ def test_fuzz_finding_stays_fixed(text, dct, why):
 
 
 @pytest.mark.parametrize("text", ["tonight", "overnight", "this morning", "last night"])
-@pytest.mark.xfail(strict=True, reason="defect D11: a part of day in narrative mode is a TIME without a time part")
 def test_part_of_day_in_narrative_mode_is_a_time(text):
     assert_sound(text, None)

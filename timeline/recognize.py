@@ -79,13 +79,17 @@ def candidates(text: str, directory: str | None = None) -> list[Candidate]:
 
 
 def select(found: list[Candidate]) -> list[Candidate]:
-    """Longest first, then priority; an INVALID candidate blocks everything it overlaps."""
+    """Longest first, then priority; an INVALID candidate blocks everything it overlaps.
+
+    The characters already taken are marked in a bytearray, so each candidate costs its own length: the spans
+    taken never overlap, so the total marking is linear in the text (no pairwise comparison of spans).
+    """
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(max((c.end for c in found), default=0))
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.priority, c.order, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if occupied.find(1, c.start, c.end) != -1:
             continue
-        taken.append((c.start, c.end))
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
         if c.hit is not INVALID:
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)

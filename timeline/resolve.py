@@ -194,7 +194,9 @@ class Resolver:
         else:
             base, anchor = self.deictic_anchor()
         g = p.granularity or unit
-        if base is None:
+        if base is None:    # "midday", "tonight" in a narrative with no date yet: the day unknown, the time kept
+            if p.hour is not None or p.part_of_day:
+                return self._with_time(UNANCHORED["day"], p), "none", None, None
             return UNANCHORED.get(g, "XXXX"), "none", None, None
         if extra.get("same_unit") and self.quarter is not None:
             g = self.quarter.granularity
@@ -239,7 +241,7 @@ class Resolver:
         base, anchor = self.anaphoric_anchor() if p.anchor == "ref" else self.deictic_anchor()
         g = p.granularity or "day"
         if base is None:
-            return self._placeholder(p, g), "none", None, None
+            return self._with_time(self._placeholder(p, g), p), "none", None, None
         sign, from_tense = self._direction(m, extra)
         if p.weekday is not None and p.month is None:
             date = _weekday(base, p.weekday, sign, "dir" in extra, from_tense)

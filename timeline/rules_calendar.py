@@ -79,8 +79,13 @@ def year_of(text: str | None) -> int | None:
         return None
     text = text.strip()
     if re.fullmatch(r"'\d\d", text):
-        return 1900 + int(text[1:])
+        return two_digit_year(int(text[1:]))
     return int(text) if text.isdigit() else None
+
+
+def two_digit_year(yy: int) -> int:
+    """The century of a two-digit year is a guess: 00-29 are 20xx, 30-99 are 19xx (flag it year_inferred)."""
+    return 2000 + yy if yy < 30 else 1900 + yy
 
 
 YREL = {"this": 0, "last": -1, "next": 1, "current": 0, "previous": -1, "past": -1}
@@ -101,8 +106,9 @@ def full_date(m, lex, text):
     if m.group("yrel"):
         return Hit("DATE", P(month=month, day=day, weekday=wd, offset=("year", YREL[m.group("yrel").lower()]),
                              anchor="dct", granularity="day"))
+    flags = ("year_inferred",) if (m.group("year") or "").startswith("'") else ()     # Oct. 23 '98
     return Hit("DATE", P(year=year, month=month, day=day, weekday=wd,
-                         granularity="week" if m.group("weekof") else "day"))
+                         granularity="week" if m.group("weekof") else "day"), flags)
 
 
 def second_day(m, lex, text):
@@ -143,18 +149,21 @@ def iso_date(m, lex, text):
 
 def numeric_date(m, lex, text):
     # EXAMPLE: 12.11.2015 (day first) / 11/12/2015 (month first) / 1/5/98
+    # EXAMPLE: 03-04-2015 (dashed: day first, as ingest reads dashed header dates; four-digit years only)
     a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
-    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 30 else 2000 + int(y))
-    dotted = m.group("sep") == "."
-    day, month = (a, b) if dotted else (b, a)
-    flags = ()
+    if m.group("sep") == "-" and len(y) != 4:
+        return None     # "3-2-10" is a score or a code more often than a date
+    year = int(y) if len(y) == 4 else two_digit_year(int(y))
+    day_first = m.group("sep") in ".-"
+    day, month = (a, b) if day_first else (b, a)
+    flags = () if len(y) == 4 else ("year_inferred",)
     if not valid_day(year, month, day):
         if valid_day(year, day, month):
             day, month = month, day
         else:
             return INVALID
     elif a <= 12 and b <= 12 and a != b:
-        flags = ("ambiguous_order",)
+        flags = ("ambiguous_order",) + flags
     return Hit("DATE", P(year=year, month=month, day=day, granularity="day"), flags)
 
 
@@ -329,7 +338,7 @@ RULES = (
          r"this\s+past\s+)?(?P<wd><<weekday>>)(?:\s*,\s*|\s+)(?:the\s+)?)?"
          r"(?:(?P<mon>" + MON + r")\s*(?P<day>" + DAYNUM + r")"
          r"|(?P<day2>[0-3]?\d(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<mon2>" + MON + r"))"
-         r"(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d)(?!\d)|\s+(?P<yrel>this|last|next)\s+year)?",
+         r"(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d|'\d\d)(?![\d'])|\s+(?P<yrel>this|last|next)\s+year)?",
          full_date, "On Oct. 23, the agency said", 1),
     Rule("second_day",
          r"\b(?P<mon>" + MON + r")\s*(?P<d1>[0-3]?\d)\s*(?:and|or|to|through|-)\s*(?P<t>[0-3]?\d)\b"
@@ -339,8 +348,8 @@ RULES = (
          r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?(?![\d-])",
          iso_date, "published 2015-11-12", 1),
     Rule("iso_week", r"(?<![\w-])(?P<y>\d{4})-?W(?P<w>\d\d)(?P<we>-WE)?(?![\w-])", iso_week, "in 2017-W23", 1),
-    Rule("numeric_date", r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|"
-                         r"\d\d)(?![\d/]|\.\d)",
+    Rule("numeric_date", r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|"
+                         r"\d\d)(?![\d/]|[.-]\d)",
          numeric_date, "Published 12.11.2015", 1),
     Rule("month",
          r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?"

@@ -21,7 +21,10 @@ passive participle ("all shares tendered by shareholders ... through Nov. 17"): 
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from dataclasses import dataclass
 
 # Alternatives are tried in order at each position: a longer, more specific marker comes first.
 _MARKERS = [
@@ -59,19 +62,53 @@ ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col
 CLAUSE_END = re.compile(r"[.;!?]\s|\n|''|``|\"")
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """The clause boundaries and tense markers of a whole text, found once (linear in the text)."""
+    bounds: list[int]                               # clause ends: start offsets of CLAUSE_END matches
+    bound_ends: list[int]                           # and their end offsets
+    starts: list[int]                               # marker start offsets, sorted
+    markers: list[tuple[int, int, int, bool]]       # (start, end, sign, passive participle: "-ed by")
+
+
+@functools.lru_cache(maxsize=4)
+def analyse(text: str) -> Analysis:
+    bounds, bound_ends = [], []
+    for m in CLAUSE_END.finditer(text):
+        if not _abbreviation(text, m.start()):
+            bounds.append(m.start())
+            bound_ends.append(m.end())
+    markers = []
+    for m in MARKERS.finditer(text):
+        group, passive = m.lastgroup, False
+        if group == GENERIC_PAST:
+            word = m.group().lower()
+            if word in ADJECTIVES or word.startswith("un") or \
+                    BEFORE_ADJECTIVE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            passive = bool(PASSIVE_BY.match(text, m.end()))
+        markers.append((m.start(), m.end(), SIGNS[group], passive))
+    return Analysis(bounds, bound_ends, [mk[0] for mk in markers], markers)
+
+
+def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``start:end``: from the last clause end before it (at most 200 characters back) to
+    the first one after it (at most 200 characters on)."""
+    left_start = max(0, start - 200)
+    i = bisect.bisect_right(a.bound_ends, start) - 1
+    if i >= 0 and a.bound_ends[i] > left_start:
+        left_start = a.bound_ends[i]
+    right_end = end + 200
+    j = bisect.bisect_left(a.bounds, end)
+    if j < len(a.bounds) and a.bounds[j] < right_end:
+        right_end = a.bounds[j] + 1
+    return left_start, right_end
+
+
 def clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The text of the clause before and after the span ``start:end`` (cut at a sentence end or a quote)."""
-    left_start = max(0, start - 200)
-    left = text[left_start:start]
-    cut = [m.end() for m in CLAUSE_END.finditer(left) if not _abbreviation(text, left_start + m.start())]
-    if cut:
-        left = left[cut[-1]:]
-    right = text[end:end + 200]
-    for m in CLAUSE_END.finditer(right):
-        if not _abbreviation(text, end + m.start()):
-            right = right[:m.start() + 1]
-            break
-    return left, right
+    left_start, right_end = _window(analyse(text), start, end)
+    return text[left_start:start], text[end:min(len(text), right_end)]
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -79,30 +116,27 @@ def _abbreviation(text: str, dot: int) -> bool:
     return text[dot:dot + 1] == "." and bool(ABBREVIATION.search(text, max(0, dot - 6), dot))
 
 
-def _markers(part: str, left: bool = True):
-    for m in MARKERS.finditer(part):
-        group = m.lastgroup
-        if group == GENERIC_PAST and (m.group().lower() in ADJECTIVES or m.group().lower().startswith("un")
-                                      or BEFORE_ADJECTIVE.search(part, max(0, m.start() - 12), m.start())
-                                      or (left and PASSIVE_BY.match(part, m.end()))):
-            continue
-        yield m, SIGNS[group]
-
-
 def direction(text: str, start: int, end: int) -> int | None:
     """+1 when the clause around ``text[start:end]`` speaks of the future, -1 for the past, None if silent."""
-    left, right = clause(text, start, end)
-    if DEADLINE.search(left, max(0, len(left) - 40)):
+    a = analyse(text)
+    left_start, right_end = _window(a, start, end)
+    if DEADLINE.search(text, max(left_start, start - 40), start):
         return 1
     best = None
-    for m, sign in _markers(left):
-        distance = len(left) - m.end()
-        if best is None or distance <= best[0]:
-            best = (distance, sign)
-    for m, sign in _markers(right, left=False):
-        distance = 2 * m.start() + 1     # the governing verb usually comes first
-        if best is None or distance < best[0]:
-            best = (distance, sign)
+    i = bisect.bisect_left(a.starts, left_start)
+    while i < len(a.markers) and a.markers[i][0] < right_end:
+        s, e, sign, passive = a.markers[i]
+        i += 1
+        if e <= start:
+            if passive:
+                continue
+            distance = start - e
+            if best is None or distance <= best[0]:
+                best = (distance, sign)
+        elif s >= end and e <= right_end:
+            distance = 2 * (s - end) + 1     # the governing verb usually comes first
+            if best is None or distance < best[0]:
+                best = (distance, sign)
     return best[1] if best else None
 
 
