@@ -9,7 +9,7 @@ import pytest
 
 from test_render import row
 from timeline.export import neutralise, write
-from timeline.render import FORMULA_START, _undo_formula_guard, read_events_csv, render_csv
+from timeline.render import FORMULA_START, RenderError, _undo_formula_guard, read_events_csv, render_csv
 from timeline.table import DTYPES, FREE_TEXT
 
 GUARDED = ["=1+1 killed", "+44 20 7946 0958", "-5 degrees in Aleppo", "@Tasnim said", "\tTabbed lead", "\rCR lead",
@@ -56,3 +56,12 @@ def test_exported_headlines_come_back_as_written_and_are_drawn_as_written(tmp_pa
     for h in heads:
         assert h.strip() in drawn, h                                         # the whole label, as written
     assert not any(t.startswith("'") and t[1:] in drawn for t in drawn)
+
+
+def test_a_csv_saved_in_the_windows_code_page_or_broken_is_read_or_named(tmp_path):
+    csv = tmp_path / "edited.csv"
+    csv.write_bytes("start,end,headline\n2015-10-23,,Caf\u00e9 bombed in Aleppo\n".encode("cp1252"))
+    assert list(read_events_csv(csv).headline) == ["Caf\u00e9 bombed in Aleppo"]
+    csv.write_bytes(b"start,end,headline\n2015-10-23,,\x81\x8d\n")      # neither UTF-8 nor cp1252
+    with pytest.raises(RenderError, match=r"edited\.csv: not a readable CSV"):
+        read_events_csv(csv)

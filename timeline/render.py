@@ -132,10 +132,11 @@ def read_events_csv(csv_path) -> pd.DataFrame:
     if not path.is_file():
         raise RenderError(f"{path}: no such file")
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1252")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        try:
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except UnicodeDecodeError:                 # saved by a spreadsheet in the Windows code page
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1252")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise RenderError(f"{path}: not a readable CSV ({str(exc).strip()})") from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     for col in sorted(FREE_TEXT):                 # the columns the export guards

@@ -12,7 +12,6 @@ LABEL_GAP = 10
 LANE_PITCH = 10
 BAR_W = 6
 DOT_R = 5
-FADE = 0.3              # fill opacity of an approximate span
 DOT_SLOT = 13           # a dot that steps aside from the spine
 MAX_HEADLINE_LINES = 4
 MAX_LEADER_DROP = 48    # px a label may sit away from its marker before the spine is lengthened
