@@ -113,11 +113,14 @@ def test_progress_draws_one_line_and_clears_it(monkeypatch):
     monkeypatch.setattr(progress_mod, "DELAY", 0)
     monkeypatch.setattr(progress_mod, "INTERVAL", 0)
     stream = io.StringIO()
-    p = Progress(files_total=4, stream=stream)
+    p = Progress(files_total=4, stream=stream, bytes_total=400)
     p.file_started()
+    p.read(100)
+    p.read(60)
     p.document_done(True)
+    assert "25%" in p.line()                   # done, not merely read, counts
     p.document_done(False)
-    assert "1/4 files" in p.line() and "1 documents" in p.line() and "1 failed" in p.line()
+    assert "40%" in p.line() and "1/4 files" in p.line() and "1 documents" in p.line() and "1 failed" in p.line()
     p.close()
     assert stream.getvalue().startswith("\r") and stream.getvalue().endswith("\r\x1b[K") and "\n" not in stream.getvalue()
 

@@ -135,6 +135,19 @@ def process_chunk(units: list[Unit | Failure], options: ReadOptions, keep_texts:
     return [process_unit(u, options, keep_texts) for u in units]
 
 
+def _total_bytes(paths: list[str]) -> int:
+    """The input's size in bytes (0, no bar, when stdin is among the inputs)."""
+    if "-" in paths:
+        return 0
+    return sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+
+
+def _counted(units: Iterable[Unit | Failure], progress) -> Iterator[Unit | Failure]:
+    for unit in units:
+        progress.read(unit.nbytes if isinstance(unit, Unit) else 0)
+        yield unit
+
+
 def _size(item: Unit | Failure) -> int:
     return item.size if isinstance(item, Unit) else 0
 
@@ -204,10 +217,11 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_o
 
     options = read_options(dct, date_order, narrative, fields, input_format)
     paths = list(expand([DEFAULT_INPUT] if inputs is None else [str(i) for i in inputs]))
-    if progress is not None:
-        progress.files_total = len(paths)
     collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts)
     units = iter_units(paths, options, on_file=progress and (lambda _path: progress.file_started()))
+    if progress is not None:
+        progress.files_total, progress.bytes_total = len(paths), _total_bytes(paths)
+        units = _counted(units, progress)
     task = functools.partial(process_chunk, options=options, keep_texts=keep_texts)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with _executor(jobs, scheduler) as (executor, workers):

@@ -1,4 +1,5 @@
-"""A one-line progress report on stderr for long runs: files, documents, failures, documents per second.
+"""A one-line progress report on stderr for long runs: a bar (share of the input bytes done), files, documents,
+failures, documents per second.
 
 Drawn only on a terminal, only once a run has lasted half a second (short runs stay silent), and at most ten
 times a second; :meth:`Progress.close` clears the line. The clock here is a monotonic timer for the display,
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from typing import TextIO
 
 DELAY = 0.5         # seconds before the first draw
@@ -16,9 +18,12 @@ WIDTH = 24          # characters of the bar
 
 
 class Progress:
-    def __init__(self, files_total: int | None = None, stream: TextIO | None = None):
+    def __init__(self, files_total: int | None = None, stream: TextIO | None = None, bytes_total: int = 0):
         self.stream = stream or sys.stderr
         self.files_total = files_total
+        self.bytes_total = bytes_total
+        self.bytes_done = 0
+        self._queued: deque[int] = deque()     # sizes of the items read but not done, in input order
         self.files = 0
         self.documents = 0
         self.failed = 0
@@ -38,7 +43,14 @@ class Progress:
         self.files += 1
         self._maybe_draw()
 
+    def read(self, nbytes: int) -> None:
+        """The next item read from the input is ``nbytes`` long; it counts once it is done (results come back in
+        input order, one per item read)."""
+        self._queued.append(nbytes)
+
     def document_done(self, ok: bool = True) -> None:
+        if self._queued:
+            self.bytes_done += self._queued.popleft()
         self.documents += ok
         self.failed += not ok
         self._maybe_draw()
@@ -46,9 +58,12 @@ class Progress:
     def line(self) -> str:
         elapsed = max(time.monotonic() - self._start, 1e-9)
         parts = []
+        if self.bytes_total:
+            share = min(self.bytes_done / self.bytes_total, 1.0)
+            filled = int(WIDTH * share)
+            parts.append(f"[{'#' * filled}{'.' * (WIDTH - filled)}] {share:4.0%}")
         if self.files_total:
-            filled = int(WIDTH * min(self.files, self.files_total) / self.files_total)
-            parts.append(f"[{'#' * filled}{'.' * (WIDTH - filled)}] {self.files}/{self.files_total} files")
+            parts.append(f"{min(self.files, self.files_total)}/{self.files_total} files")
         parts.append(f"{self.documents:,} documents")
         if self.failed:
             parts.append(f"{self.failed:,} failed")

@@ -36,6 +36,7 @@ class Unit:
     format: str
     payload: Union[bytes, dict]
     record: int | None = None
+    nbytes: int = 0            # bytes of the input file this unit accounts for (for the progress bar)
 
     @property
     def source(self) -> str:

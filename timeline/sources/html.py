@@ -22,7 +22,8 @@ DATE_CONFIG = {"extensive_search": False, "original_date": True, "outputformat":
 
 
 def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
-    yield Unit(path, fmt, read_bytes(path))
+    data = read_bytes(path)
+    yield Unit(path, fmt, data, nbytes=len(data))
 
 
 def parse(unit: Unit, options: ReadOptions) -> Document:

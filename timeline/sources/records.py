@@ -51,6 +51,7 @@ def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Uni
     fh = _open(path)
     try:
         for n, line in enumerate(fh, start=1):
+            nbytes = len(line)
             if n == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
             if not line.strip():
@@ -66,7 +67,7 @@ def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Uni
             if not isinstance(record, dict):
                 yield Failure(path, f"a JSON {type(record).__name__}, not an object", n)
                 continue
-            yield Unit(path, fmt, _keep(record, options.fields), n)
+            yield Unit(path, fmt, _keep(record, options.fields), n, nbytes)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -75,7 +76,7 @@ def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Uni
 def split_csv(path: str, fmt: str, options: ReadOptions, delimiter: str = ",") -> Iterator[Union[Unit, Failure]]:
     fh = _open(path)
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-    n = 0
+    n = pos = 0
     try:
         reader = csv.DictReader(text, delimiter=delimiter)
         columns = reader.fieldnames
@@ -88,7 +89,9 @@ def split_csv(path: str, fmt: str, options: ReadOptions, delimiter: str = ",") -
             if None in row:
                 yield Failure(path, f"{len(columns) + len(row[None])} cells for {len(columns)} columns", n)
                 continue
-            yield Unit(path, fmt, _keep(row, options.fields), n)
+            new_pos = _tell(fh, pos)         # where the reader's read-ahead is: within a buffer of the truth
+            yield Unit(path, fmt, _keep(row, options.fields), n, new_pos - pos)
+            pos = new_pos
     except UnicodeDecodeError:
         raise InputError(path, "not valid UTF-8 (save the export as UTF-8)", n + 1) from None
     except csv.Error as exc:
@@ -97,6 +100,13 @@ def split_csv(path: str, fmt: str, options: ReadOptions, delimiter: str = ",") -
         text.detach()
         if fh is not sys.stdin.buffer:
             fh.close()
+
+
+def _tell(fh: IO[bytes], default: int) -> int:
+    try:
+        return fh.tell()
+    except OSError:                          # a pipe
+        return default
 
 
 def split_tsv(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:

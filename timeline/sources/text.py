@@ -9,7 +9,8 @@ from .base import ReadOptions, Unit
 
 
 def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
-    yield Unit(path, fmt, read_bytes(path))
+    data = read_bytes(path)
+    yield Unit(path, fmt, data, nbytes=len(data))
 
 
 def parse(unit: Unit, options: ReadOptions) -> Document:
