@@ -297,12 +297,13 @@ class Resolver:
 
     def _narrative_forward(self, options, base):
         """In a narrative the story moves forward: the option in the reference's year, or the next one when it
-        would fall well before a day- or month-precise reference ("On June 24 ... On March 3" is next March)."""
+        would fall well before a reference finer than a year ("On June 24 ... On March 3" is next March; "That
+        winter ... In March" is the March after that winter)."""
         same = [d for d in options if d.year == base.year]
         if not same:
             return min(options, key=lambda d: abs((d - base).days))
         date = same[0]
-        if self.ref.granularity in ("day", "month", "week") and (base - date).days > 31:
+        if self.ref.granularity in ("day", "month", "week", "season", "quarter", "half") and (base - date).days > 31:
             later = [d for d in options if d.year == base.year + 1]
             return later[0] if later else date
         return date
@@ -341,7 +342,7 @@ def _pick(options, base, sign, strict=False):
 
 
 FINE = {"month": 1, "week": 2, "weekend": 2, "day": 3, "hour": 4, "minute": 4}
-COARSE = {"year": 0, "quarter": 0, "half": 0, "season": 0, "month": 1, "week": 2, "day": 3}
+COARSE = {"year": 0, "quarter": 0, "half": 0, "season": 1, "month": 1, "week": 2, "day": 3}     # a season knows its months
 
 
 def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
