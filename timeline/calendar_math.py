@@ -1,6 +1,7 @@
 """Calendar arithmetic for resolution (pendulum does the month and year arithmetic) and TIMEX3 formatting."""
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 
 import pendulum
@@ -32,6 +33,27 @@ def start_of(date: _dt.date, granularity: str) -> _dt.date:
     if granularity in ("week", "weekend"):
         return date - _dt.timedelta(days=date.isoweekday() - 1)
     return date
+
+
+def month_end(year: int, month: int) -> _dt.date:
+    """The last day of ``month`` in ``year``."""
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12}
+
+
+def end_of(date: _dt.date, granularity: str) -> _dt.date:
+    """The last day of the period of ``granularity`` containing ``date`` (a winter ends in the next year's
+    February; ValueError past 9999-12-31)."""
+    start = start_of(date, granularity)
+    if granularity in ("week", "weekend"):
+        return start + _dt.timedelta(days=6)
+    months = PERIOD_MONTHS.get(granularity)
+    if months is None:
+        return date
+    last = start.month + months - 1
+    return month_end(start.year + (last - 1) // 12, (last - 1) % 12 + 1)
 
 
 def shift(date: _dt.date, unit: str, n: int) -> _dt.date:
@@ -100,7 +122,7 @@ def holiday_date(rule: str, year: int) -> _dt.date:
         first = _dt.date(year, month, 1)
         day = first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
     else:
-        last = shift(_dt.date(year, month, 1), "month", 1) - _dt.timedelta(days=1)
+        last = month_end(year, month)
         day = last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
     if rule.endswith("+"):
         day += _dt.timedelta(days=1)

@@ -7,12 +7,11 @@ ISO 8601-2) using only forms the ``edtf`` package parses (the tests check every 
 """
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from .calendar_math import SEASON_START
+from .calendar_math import SEASON_START, end_of, month_end
 
 #: coarse first: the order used to sort events that start on the same day
 PRECISIONS = ("millennium", "century", "decade", "year", "half", "season", "quarter", "month", "week", "day", "time")
@@ -35,10 +34,6 @@ class Span:
     time: str = ""      # HH:MM:SS for precision "time"
 
 
-def _last_day(year: int, month: int) -> _dt.date:
-    return _dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def span_of(value: str | None) -> Span | None:
     """The days a TIMEX3 date value covers, or None when the value does not name a calendar period."""
     m = _VALUE.match(value or "")
@@ -59,7 +54,7 @@ def span_of(value: str | None) -> Span | None:
                 return Span(day, day, "time", value, clock.isoformat())
             return Span(day, day, "day", value)
         if m["m"]:
-            return Span(_dt.date(y, int(m["m"]), 1), _last_day(y, int(m["m"])), "month", value)
+            return Span(_dt.date(y, int(m["m"]), 1), month_end(y, int(m["m"])), "month", value)
         if m["w"]:
             monday = _dt.date.fromisocalendar(y, int(m["w"]), 1)
             if m["we"]:
@@ -67,14 +62,12 @@ def span_of(value: str | None) -> Span | None:
             return Span(monday, monday + _dt.timedelta(days=6), "week", value)
         if m["season"]:
             first = _dt.date(y, SEASON_START[m["season"]], 1)
-            end_month = first.month + 2                 # three months; winter runs into the next year
-            last = _last_day(y + (end_month > 12), end_month - 12 * (end_month > 12))
-            return Span(first, last, "season", value)
+            return Span(first, end_of(first, "season"), "season", value)     # winter runs into the next year
         if m["q"] or m["h"]:
             size, n, name = (3, int(m["q"]), "quarter") if m["q"] else (6, int(m["h"]), "half")
             first = _dt.date(y, (n - 1) * size + 1, 1)
-            return Span(first, _last_day(y, n * size), name, value)
-        return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), "year", value)
+            return Span(first, end_of(first, name), name, value)
+        return Span(_dt.date(y, 1, 1), end_of(_dt.date(y, 1, 1), "year"), "year", value)
     except (ValueError, OverflowError):          # 2015-02-30, week 54, winter 9999: not a calendar period
         return None
 

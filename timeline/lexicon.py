@@ -18,17 +18,22 @@ class LexiconError(ValueError):
     """A resource file is malformed."""
 
 
+def _entries(name: str, directory: Path):
+    """(line number, line) for every entry of a resource file: after the '# FORMAT:' header, skipping blank
+    lines and '#' comments."""
+    lines = (directory / name).read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("# FORMAT:"):
+        raise LexiconError(f"{name}: first line must be a '# FORMAT:' header")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
 def read_table(name: str, columns: int, *, case_insensitive: bool = False,
                directory: Path = RESOURCES) -> list[tuple[str, ...]]:
     """Rows of a resource file, each with at least ``columns`` fields; checks header, blanks and duplicates."""
-    path = directory / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or not lines[0].startswith("# FORMAT:"):
-        raise LexiconError(f"{name}: first line must be a '# FORMAT:' header")
     rows, seen = [], set()
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in _entries(name, directory):
         fields = tuple(f.strip() for f in line.split("\t"))
         if len(fields) < columns or any(not f for f in fields[:columns]):
             raise LexiconError(f"{name}:{number}: expected {columns} non-empty tab-separated fields")
@@ -40,6 +45,17 @@ def read_table(name: str, columns: int, *, case_insensitive: bool = False,
     if not rows:
         raise LexiconError(f"{name}: no entries")
     return rows
+
+
+@functools.lru_cache(maxsize=None)
+def load_lines(name: str, directory: Path = RESOURCES) -> tuple[str, ...]:
+    """The entries of a one-item-per-line resource (``header_labels.txt``); an empty file, an entry
+    duplicated up to case or a line with a tab is an error at load time."""
+    rows = read_table(name, 1, case_insensitive=True, directory=directory)
+    wide = [row for row in rows if len(row) > 1]
+    if wide:
+        raise LexiconError(f"{name}: one item per line, got {wide[0]!r}")
+    return tuple(row[0] for row in rows)
 
 
 def alternation(words) -> str:
