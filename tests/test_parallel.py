@@ -147,6 +147,17 @@ def test_jobs_2_builds_the_same_timeline_as_jobs_1(tmp_path, merge):
 
 
 @needs_pipeline
+def test_dropping_the_texts_changes_nothing_in_the_table(tmp_path):
+    from timeline.pipeline import build
+
+    inputs = synthetic_corpus(tmp_path / "in", n_files=10, records=20)
+    slim, full = build(inputs, keep_texts=False), build(inputs, keep_texts=True)
+    _same(slim, full)
+    assert all(d.text == "" for d in slim.documents) and not slim.timexes
+    assert all(d.text for d in full.documents) and sum(map(len, full.timexes.values())) == full.n_expressions
+
+
+@needs_pipeline
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="the TBAQ corpus is not beside the repository")
 def test_jobs_2_on_real_news_equals_jobs_1(tmp_path):
     from timeline.pipeline import build
