@@ -3,7 +3,7 @@
 A bare weekday, month or "Oct. 23" says nothing about its year or week. The clause decides:
 
 - an explicit past clause ("said", "was", "had", "fell", a past participle as main verb, "has" + participle,
-  "would have") points to the past: "He said on Friday that sales fell" is last Friday, even six days back;
+  "had been", "would have") points to the past: "He said on Friday that sales fell" is last Friday, even six days back;
 - an explicit future clause points to the future: modals ("will", "would", "could", "must", "should"), "be" +
   participle after a modal or "to" ("will be paid", "to be completed", "must be returned"), the present passive
   ("is expected in December"), the future in the past ("were planning to"), and words that look forward
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 # Alternatives are tried in order at each position: a longer, more specific marker comes first.
 _MARKERS = [
     (-1, r"(?:would|could|should|might|must|may)\s+(?:not\s+)?have"),          # would have gone: past
-    (-1, r"had\s+(?:not\s+)?been(?:\s+\w+)?(?:\s+to\s+\w+)?"),                 # had been due to expire: past
+    (-1, r"had\s+(?:not\s+)?been(?:\s+\w+)?"),                                # had been expected: past
     (1, r"(?:was|were)\s+(?:planning|going)\s+to|(?:is|are|was|were)\s+planned"),  # were planning to: future
     (1, r"(?:is|are|am)\s+(?:scheduled|expected|due|set|slated|planned|supposed|going|about|likely)\s+to"),
     (1, r"(?:is|are)\s+to\s+\w+"),
