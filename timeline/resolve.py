@@ -15,6 +15,7 @@ placeholders (``XXXX-10-23``) and the anchor is "none". The wall clock is never 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 
 import pendulum
@@ -23,6 +24,7 @@ from . import tense
 from .calendar_math import (format_at, holiday_date, season_start, shift, start_of)
 from .model import Mention, Partial, Timex
 
+NINE_MONTHS = re.compile(r"\b(?:nine|six|9|6)\s+months\b", re.IGNORECASE)    # a year-to-date period
 UNANCHORED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
               "half": "XXXX-HX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX", "season": "XXXX-XX",
               "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
@@ -62,6 +64,7 @@ class Resolver:
         self.dct = dct
         self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
         self.quarter: Reference | None = None     # the quarter (or half) the text is about
+        self.months_in_view = False     # "the nine months" came after that quarter: "a year earlier" is a year
 
     # -- anchors --------------------------------------------------------------------------------------------
     def deictic_anchor(self) -> tuple[_dt.date | None, str]:
@@ -94,6 +97,9 @@ class Resolver:
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
             if granularity in ("quarter", "half") and "same_unit" not in extra and recent:
                 self.quarter = Reference(date, granularity, True)
+                self.months_in_view = False
+        if m.type == "DURATION" and NINE_MONTHS.search(m.text):
+            self.months_in_view = True
         return Timex(m.start, m.end, m.text, m.type, value, mod, anchor, tuple(flags))
 
     def _value(self, m, p, extra, flags):
@@ -199,7 +205,7 @@ class Resolver:
                 return self._with_time(UNANCHORED["day"], p), "none", None, None
             return UNANCHORED.get(g, "XXXX"), "none", None, None
         if extra.get("same_unit") and self.quarter is not None:
-            g = self.quarter.granularity
+            g = "year" if self.months_in_view else self.quarter.granularity
             base = self.quarter.date
             anchor = "ref"
         if unit in ("hour", "minute", "second") and self.dct is not None:
