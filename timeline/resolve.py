@@ -240,8 +240,9 @@ class Resolver:
     def _direction(self, m, extra):
         if "dir" in extra:
             return extra["dir"], False
-        default = -1
-        return tense.past_or_future(self.text, m.start, m.end, default)
+        if self.text.startswith(("'s", "\u2019s"), m.end):
+            return -1, False    # "get around Wednesday's ruling": the thing named is known, the clause's tense is not its
+        return tense.past_or_future(self.text, m.start, m.end, -1)
 
     def _underspecified(self, m, p, extra, flags):
         base, anchor = self.anaphoric_anchor() if p.anchor == "ref" else self.deictic_anchor()
