@@ -179,3 +179,13 @@ def test_cli_jobs_writes_identical_files(tmp_path):
         outs.append(out)
     for name in ("events.csv", "errors.csv"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    from timeline.cli import main
+
+    for bad in ("0", "-2", "many"):
+        with pytest.raises(SystemExit) as info:
+            main(["build", "--jobs", bad])
+        assert info.value.code == 2
+    assert "--jobs takes a number of processes" in capsys.readouterr().err
