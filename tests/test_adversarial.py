@@ -142,3 +142,13 @@ def test_two_digit_year_follows_the_pivot_and_is_flagged(text, value):
     out = sound(text)
     assert [t.value for t in out] == [value]
     assert "year_inferred" in out[0].flags, out[0].flags
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    ("midday", None, [("midday", "XXXX-XX-XXT12:00")]),                     # D1: the clock time is kept
+    ("tonight", None, [("tonight", "XXXX-XX-XXTNI")]),                      # D11: a TIME keeps its T part
+    ("Oct. 23 '98", DCT, [("Oct. 23 '98", "1998-10-23")]),                  # D7: the apostrophe year is read
+    ("on 03-04-2015", DCT, [("03-04-2015", "2015-04-03")]),                 # D6: dashed dates, day first
+])
+def test_fuzz_defect_stays_fixed(text, dct, expected):
+    assert [(t.text, t.value) for t in sound(text, dct)] == expected
