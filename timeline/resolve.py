@@ -277,7 +277,7 @@ class Resolver:
                 date = (_dt.date(base.year, p.month, 1) if extra["dir"] == 0
                         else _pick(options, cmp_base, extra["dir"], strict=True))
             elif from_tense:
-                date = _pick(options, cmp_base, sign)
+                date = _within_reach(options, cmp_base, sign, 62 if p.day else 31)
             else:
                 date = _nearest(options, cmp_base)
             return self._with_time(format_at(date, g), p), anchor, g, date
@@ -346,6 +346,18 @@ def _pick(options, base, sign, strict=False):
         return max(before) if before else min(options)
     after = [d for d in options if (d > base if strict else d >= base)]
     return min(after) if after else max(options)
+
+
+def _within_reach(options, base, sign, reach):
+    """The tense's choice, unless it lies most of a year away while the other direction's occurrence is within
+    ``reach`` days: news writes the year of a date that far back, so a yearless date in a past clause is the
+    coming one ("has set Nov. 10 as the deadline", "asked it to respond by Oct. 31", a week ahead), and one
+    in a future clause the one just gone ("to repatriate the child by Jan. 14", the day before the DCT)."""
+    date = _pick(options, base, sign)
+    other = _pick(options, base, -sign)
+    if abs((other - base).days) <= reach and abs((date - base).days) > 300:
+        return other
+    return date
 
 
 FINE = {"month": 1, "week": 2, "weekend": 2, "day": 3, "hour": 4, "minute": 4}
