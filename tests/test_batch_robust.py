@@ -289,3 +289,38 @@ def test_any_header_gives_a_document_or_an_input_error(title, label, date, body,
         return
     assert 0 <= doc.body_start <= len(doc.text)
     assert 1 <= doc.dct.year <= 9999
+
+
+# -- a user error gets one message and an exit code, never a traceback --------------------------------------
+
+def _seed_copy(tmp_path: Path) -> Path:
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD["good_one.txt"], encoding="utf-8")
+    return src
+
+
+@pytest.mark.xfail(strict=True, reason="defect D15: an --out that cannot be made raises OSError")
+@pytest.mark.parametrize("out", ["file", "file/sub"])
+def test_an_out_folder_that_cannot_be_made_is_a_clear_error(tmp_path, capsys, out):
+    src = _seed_copy(tmp_path)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    try:
+        code = main(["build", str(src), "--out", str(tmp_path / out), "--no-chart"])
+    except OSError as exc:
+        pytest.fail(f"defect D15: --out {out}: traceback {exc!r} instead of a message")
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and out.split("/")[0] in err
+
+
+@pytest.mark.xfail(strict=True, reason="defect D16: an unknown --format raises ValueError")
+def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
+    src = _seed_copy(tmp_path)
+    try:
+        code = main(["build", str(src), "--out", str(tmp_path / "out"), "--no-chart", "--format", "csv,xml"])
+    except SystemExit as exc:          # argparse's own usage error is fine too
+        code = exc.code
+    except ValueError as exc:
+        pytest.fail(f"defect D16: --format xml: traceback {exc!r} instead of a usage error")
+    err = capsys.readouterr().err
+    assert code == 2 and "xml" in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "events.csv").exists(), "a usage error must stop before any work"
