@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from . import rules_calendar, rules_periods, rules_relative
+from . import rules_calendar, rules_periods, rules_relative, triggers
 from .lexicon import Lexicon, load
 from .model import Mention
 from .patterns import compile_pattern
@@ -58,8 +58,10 @@ def candidates(text: str, directory: str | None = None) -> list[Candidate]:
     """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
     lex = load(directory)
     found = []
-    for order, compiled in enumerate(compiled_rules(directory)):
-        for m in compiled.regex.finditer(text):
+    rules = compiled_rules(directory)
+    scan = triggers.scan(text, tuple((c.rule.name, c.regex) for c in rules), directory)
+    for order, compiled in enumerate(rules):
+        for m in scan.finditer(order, compiled.regex):
             if m.end() == m.start():
                 continue
             hit = compiled.rule.handler(m, lex, text)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Alternatives are tried in order at each position: a longer, more specific marker comes first.
 _MARKERS = [
@@ -44,7 +44,10 @@ _MARKERS = [
          r"shot|caught|sought|felt|kept|stood|sat|spent|built|withdrew|stole|spoke|sank|arose|swore|wore|hid"),
     (-1, r"\w{3,}ed"),
 ]
-MARKERS = re.compile("|".join(rf"\b(?P<m{i}>{p})\b" for i, (_, p) in enumerate(_MARKERS)), re.IGNORECASE)
+# One \b and a look at the next character before the alternatives (every marker starts with a word character or
+# an apostrophe): the same matches as "|".join(\b(?P<mi>...)\b), in half the time.
+MARKERS = re.compile(r"\b(?=[\w'])(?:" + "|".join(rf"(?P<m{i}>{p})\b" for i, (_, p) in enumerate(_MARKERS)) + ")",
+                     re.IGNORECASE)
 SIGNS = {f"m{i}": sign for i, (sign, _) in enumerate(_MARKERS)}
 GENERIC_PAST = f"m{len(_MARKERS) - 1}"
 
@@ -60,15 +63,21 @@ DEADLINE = re.compile(r"\w[\w,]*\s+until\s+(?:early\s+|mid-?|late\s+|around\s+)?
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Inc|Corp|Co|Ltd|No|vs|"
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Za-z]|\b[ap]\.m)$")
 CLAUSE_END = re.compile(r"[.;!?]\s|\n|''|``|\"")
+# A character no marker can contain: no marker crosses it, so the text is scanned for markers in chunks cut right
+# after one, only where an expression asks (a marker scan of a whole text costs more than the rest of tagging).
+BARRIER = re.compile(r"[^\w\s']")
+CHUNK = 256                                         # a chunk boundary is sought every CHUNK characters
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """The clause boundaries and tense markers of a whole text, found once (linear in the text)."""
+    """The clause boundaries of a whole text (found once, linear in the text) and its tense markers, found chunk
+    by chunk when asked (each chunk once)."""
     bounds: list[int]                               # clause ends: start offsets of CLAUSE_END matches
     bound_ends: list[int]                           # and their end offsets
-    starts: list[int]                               # marker start offsets, sorted
-    markers: list[tuple[int, int, int, bool]]       # (start, end, sign, passive participle: "-ed by")
+    cuts: list[int]                                 # chunk starts: 0, then right after a BARRIER character
+    chunks: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict)
+    # chunk number -> its markers: (start, end, sign, passive participle: "-ed by"), sorted
 
 
 @functools.lru_cache(maxsize=4)
@@ -78,8 +87,21 @@ def analyse(text: str) -> Analysis:
         if not _abbreviation(text, m.start()):
             bounds.append(m.start())
             bound_ends.append(m.end())
+    cuts = [0]
+    for at in range(CHUNK, len(text), CHUNK):
+        barrier = BARRIER.search(text, max(at, cuts[-1]), at + CHUNK)
+        if barrier:
+            cuts.append(barrier.end())
+    return Analysis(bounds, bound_ends, cuts)
+
+
+def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bool]]:
+    """The markers of a chunk: the same as those of a scan of the whole text that start in it."""
+    if chunk in a.chunks:
+        return a.chunks[chunk]
+    end = a.cuts[chunk + 1] if chunk + 1 < len(a.cuts) else len(text)
     markers = []
-    for m in MARKERS.finditer(text):
+    for m in MARKERS.finditer(text, a.cuts[chunk], end):
         group, passive = m.lastgroup, False
         if group == GENERIC_PAST:
             word = m.group().lower()
@@ -88,7 +110,8 @@ def analyse(text: str) -> Analysis:
                 continue
             passive = bool(PASSIVE_BY.match(text, m.end()))
         markers.append((m.start(), m.end(), SIGNS[group], passive))
-    return Analysis(bounds, bound_ends, [mk[0] for mk in markers], markers)
+    a.chunks[chunk] = markers
+    return markers
 
 
 def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -123,10 +146,13 @@ def direction(text: str, start: int, end: int) -> int | None:
     if DEADLINE.search(text, max(left_start, start - 40), start):
         return 1
     best = None
-    i = bisect.bisect_left(a.starts, left_start)
-    while i < len(a.markers) and a.markers[i][0] < right_end:
-        s, e, sign, passive = a.markers[i]
-        i += 1
+    first = bisect.bisect_right(a.cuts, left_start) - 1
+    last = bisect.bisect_left(a.cuts, right_end)        # chunks first..last-1 hold every marker starting in range
+    for s, e, sign, passive in (mk for chunk in range(first, last) for mk in _markers(text, a, chunk)):
+        if s < left_start:
+            continue
+        if s >= right_end:
+            break
         if e <= start:
             if passive:
                 continue
