@@ -26,7 +26,7 @@ from typing import Callable
 import pandas as pd
 
 from . import __version__
-from .atomic import write_text
+from .atomic import atomic_write, write_text
 from .model import Document, Timex
 from .table import COLUMNS, FREE_TEXT
 
@@ -73,12 +73,28 @@ def _records(table: pd.DataFrame) -> list[dict]:
 
 # ------------------------------------------------------------------------------------------------ csv
 
+_CSV_SLICE = 20_000       # rows turned into Python values at a time while the CSV is written
+
+
+def _csv_rows(table: pd.DataFrame, names: list[str]):
+    """The cells of ``table`` as CSV rows of strings, a slice at a time (never the whole table as objects)."""
+    for lo in range(0, len(table), _CSV_SLICE):
+        part = table.iloc[lo:lo + _CSV_SLICE]
+        columns = []
+        for n in names:
+            cells = [_cell(v) for v in part[n].tolist()]
+            columns.append([neutralise(v) for v in cells] if n in FREE_TEXT else cells)
+        yield from zip(*columns)
+
+
 def write_csv(table: pd.DataFrame, out_dir: Path, ctx: Context) -> list[Path]:
     names = [c.name for c in COLUMNS]
-    rows = [[neutralise(_cell(rec[n])) if n in FREE_TEXT else _cell(rec[n]) for n in names]
-            for rec in _records(table)]
     path = out_dir / "events.csv"
-    write_text(path, "\ufeff" + _csv_text(names, rows))
+    with atomic_write(path, "w", encoding="utf-8", newline="") as fh:     # streamed: rows go straight out
+        fh.write("\ufeff")
+        w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        w.writerow(names)
+        w.writerows(_csv_rows(table, names))
     return [path]
 
 

@@ -10,24 +10,27 @@ difflib ratio of the word sequences >= 0.85 with the first and the latest mentio
 every one, so that a story reported a thousand times still merges in linear time). The row keeps the
 earliest published mention's text and lists every source in ``source_path`` (``;``-separated),
 ``sources_count`` and ``merge_note``.
+
+The table is built from columns (:mod:`timeline.rows`), and merging (:mod:`timeline.merge`) only scores rows
+that share a date bucket, come from different documents, and share a rare word; see there why that gives the
+same merges as comparing every pair.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
-import re
 
+import numpy as np
 import pandas as pd
 
 from .event_dates import precision_rank
-from .event_text import words
 from .events import FLAG_ORDER
+from .merge import JACCARD_MIN, NOTE_SOURCES, RATIO_MIN, _codes, _values, clusters, scores, text_words
 from .model import Event
+from .rows import empty_frame, frame_from_columns, rows_from_events, take
 from .table import COLUMN_NAMES, DTYPES
 
-JACCARD_MIN = 0.6
-RATIO_MIN = 0.85
-NOTE_SOURCES = 20       # merge_note names this many merged mentions, then counts the rest
+__all__ = ["JACCARD_MIN", "RATIO_MIN", "NOTE_SOURCES", "event_row", "similarity", "merge_rows", "merge_frame",
+           "table_from_rows", "table_order", "to_table", "empty_table"]
 
 
 def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
@@ -35,7 +38,7 @@ def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
 
 
 def event_row(e: Event) -> dict:
-    """One event as a row of the canonical table (``event_id`` is assigned by :func:`to_table`)."""
+    """One event as a row of the canonical table (``event_id`` is assigned when the table is ordered)."""
     doc = e.document
     return {
         "event_id": None,
@@ -64,36 +67,28 @@ def event_row(e: Event) -> dict:
     }
 
 
-def _sort_key(row: dict) -> tuple:
-    when = row["start"] or row["end"] or "9999-12-31"
-    offset = row["phrase_start"] if row["phrase_start"] is not None else 1 << 62
-    return (when, precision_rank(row["precision"]), row["end"] or "", row["source_path"], offset,
-            row["kind"], row["headline"])
-
-
-def _text_words(row: dict) -> list[str]:
-    text = row["event_text"].replace(row["phrase"], " ") if row["phrase"] else row["event_text"]
-    return re.findall(r"\w+", text.lower())
-
-
 def similarity(a: dict, b: dict) -> tuple[float, float]:
     """(token Jaccard without stop words, difflib ratio over the word sequences) of two rows' event texts
     without their temporal phrases."""
-    wa, wb = _text_words(a), _text_words(b)
-    stop = words("stop")
-    ta, tb = set(wa) - stop, set(wb) - stop
-    jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
-    return jaccard, difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return scores(text_words(a["event_text"], a["phrase"]), text_words(b["event_text"], b["phrase"]))
 
 
-def _same_happening(a: dict, b: dict) -> tuple[float, float] | None:
-    if a["kind"] == "publication" or b["kind"] != a["kind"]:
-        return None
-    if (a["start"], a["end"], a["precision"], a["end_precision"]) != (b["start"], b["end"], b["precision"],
-                                                                      b["end_precision"]):
-        return None
-    jaccard, ratio = similarity(a, b)
-    return (jaccard, ratio) if jaccard >= JACCARD_MIN or ratio >= RATIO_MIN else None
+def empty_table() -> pd.DataFrame:
+    return empty_frame()
+
+
+def _merged_values(frame: pd.DataFrame, multi: list[list[tuple[int, tuple[float, float] | None]]]) -> dict:
+    """The cells a merge rewrites (source_path, sources_count, flags, qualifiers, merge_note), by first row."""
+    needed = np.asarray(sorted({r for cluster in multi for r, _ in cluster}), dtype=np.int64)
+    if not len(needed):
+        return {}
+    cols = ("source_path", "flags", "qualifiers", "phrase", "edtf", "start")
+    values = {name: dict(zip(needed.tolist(), _values(frame[name], needed))) for name in cols}
+    out = {}
+    for cluster in multi:
+        rows = [{name: values[name][r] for name in cols} for r, _ in cluster]
+        out[cluster[0][0]] = _merge([(row, s) for row, (_, s) in zip(rows, cluster)])
+    return out
 
 
 def _merge(cluster: list[tuple[dict, tuple[float, float] | None]]) -> dict:
@@ -115,46 +110,55 @@ def _merge(cluster: list[tuple[dict, tuple[float, float] | None]]) -> dict:
     return row
 
 
+def merge_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` with the mentions of one happening merged (see the module docstring), one row per
+    cluster in the order the clusters were formed (``frame`` is emptied)."""
+    firsts, multi = clusters(frame)
+    merged = _merged_values(frame, multi)
+    out = take(frame, firsts)
+    if merged:
+        at = {r: i for i, r in enumerate(firsts.tolist())}
+        where = np.asarray([at[r] for r in merged], dtype=np.int64)
+        for name in ("source_path", "sources_count", "flags", "qualifiers", "merge_note"):
+            column = out[name].array.copy()
+            column[where] = pd.array([m[name] for m in merged.values()], dtype=DTYPES[name])
+            out[name] = column
+    return out
+
+
+def table_order(frame: pd.DataFrame) -> np.ndarray:
+    """Row positions in table order: the date (``end`` for an open start), precision coarse first, end, source
+    path, offset, kind, headline; ties keep the frame's order."""
+    when = frame["start"].fillna(frame["end"]).fillna("9999-12-31")
+    ranks = {p: precision_rank(p) for p in frame["precision"].dropna().unique().tolist()}
+    rank = frame["precision"].map(ranks).fillna(precision_rank(None)).to_numpy(dtype=np.int64)
+    offset = frame["phrase_start"].fillna(1 << 62).to_numpy(dtype=np.int64)
+    keys = [_codes(when, ""), rank, _codes(frame["end"], ""), _codes(frame["source_path"], ""), offset,
+            _codes(frame["kind"], ""), _codes(frame["headline"], "")]
+    return np.lexsort(keys[::-1])
+
+
+def table_from_rows(frame: pd.DataFrame, *, merge: bool = True) -> pd.DataFrame:
+    """The canonical table from an unordered frame of rows (:mod:`timeline.rows`; ``frame`` is consumed):
+    merged if asked, ordered, ``event_id`` ``e1`` .. ``eN``, exactly ``table.COLUMNS`` with their dtypes."""
+    if merge:
+        frame = merge_frame(frame)
+    if not len(frame):
+        return empty_table()
+    table = take(frame, table_order(frame))
+    table["event_id"] = pd.array([f"e{i}" for i in range(1, len(table) + 1)], dtype=DTYPES["event_id"])
+    return table[list(COLUMN_NAMES)].astype(DTYPES)
+
+
 def merge_rows(rows: list[dict]) -> list[dict]:
-    """Merge the mentions of one happening reported by several documents (see the module docstring)."""
-    ordered = sorted(rows, key=lambda r: (r["start"] or "", r["end"] or "", r["published"] or "",
-                                          r["source_path"], r["phrase_start"] if r["phrase_start"] is not None
-                                          else 1 << 62))
-    clusters: list[list[tuple[dict, tuple[float, float] | None]]] = []
-    paths: list[set[str]] = []                      # the sources already in each cluster
-    by_dates: dict[tuple, list[int]] = {}           # only rows with the same dates can merge
-    for row in ordered:
-        key = (row["start"], row["end"], row["precision"], row["end_precision"], row["kind"])
-        candidates = by_dates.setdefault(key, []) if row["kind"] != "publication" else []
-        for k in candidates:
-            cluster = clusters[k]
-            if row["source_path"] in paths[k]:
-                continue
-            scores = [_same_happening(r, row) for r, _ in cluster[:1] + cluster[-1:]]
-            if all(scores):
-                cluster.append((row, min(scores)))
-                paths[k].add(row["source_path"])
-                break
-        else:
-            clusters.append([(row, None)])
-            paths.append({row["source_path"]})
-            candidates.append(len(clusters) - 1)
-    return [_merge(c) if len(c) > 1 else c[0][0] for c in clusters]
-
-
-def empty_table() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in COLUMN_NAMES})
+    """Merge the mentions of one happening reported by several documents (see the module docstring): rows as
+    dicts (:func:`event_row`) in, one dict per cluster out, in the order the clusters were formed."""
+    if not rows:
+        return []
+    cols = {name: [r.get(name) for r in rows] for name in COLUMN_NAMES}
+    return merge_frame(frame_from_columns(cols)).astype(object).where(lambda d: d.notna(), None).to_dict("records")
 
 
 def to_table(events: list[Event], *, merge: bool = True) -> pd.DataFrame:
     """The canonical event table: exactly ``table.COLUMNS`` in order with their dtypes, ordered by date."""
-    rows = [event_row(e) for e in events]
-    if merge:
-        rows = merge_rows(rows)
-    rows.sort(key=_sort_key)
-    for i, row in enumerate(rows, start=1):
-        row["event_id"] = f"e{i}"
-    if not rows:
-        return empty_table()
-    df = pd.DataFrame.from_records(rows, columns=list(COLUMN_NAMES))
-    return df.astype(DTYPES).reset_index(drop=True)
+    return table_from_rows(rows_from_events(events), merge=merge)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .ingest import Failure, InputError
 from .model import Document, Event, Timex
+from .rows import RowBuilder
 from .sources import Fields, ReadOptions, Unit, expand, iter_units, parse_unit
 
 DEFAULT_INPUT = "seeds"
@@ -161,14 +162,15 @@ def read_options(dct=None, date_order: str | None = None, narrative: bool = Fals
 
 
 class Collector:
-    """Gathers outcomes, in order, into a :class:`Timeline`."""
+    """Gathers outcomes, in order, into a :class:`Timeline`: each document's events become rows of the table
+    as they arrive (:class:`timeline.rows.RowBuilder`); no Event, Timex or text is kept unless ``keep_texts``."""
 
     def __init__(self, *, strict: bool = False, on_failure: Callable[[Failure], None] | None = None,
                  progress=None, keep_texts: bool = False):
         self.strict, self.on_failure, self.progress, self.keep_texts = strict, on_failure, progress, keep_texts
         self.documents: list[Document] = []
         self.timexes: dict[str, list[Timex]] = {}
-        self.events: list[Event] = []
+        self.rows = RowBuilder()            # the events as rows of the table, not as objects
         self.failures: list[Failure] = []
         self.n_expressions = 0
 
@@ -183,15 +185,15 @@ class Collector:
             self.documents.append(outcome.document)
             if self.keep_texts:
                 self.timexes[outcome.document.path] = outcome.timexes
-            self.events.extend(outcome.events)
+            self.rows.add(outcome.events)
             self.n_expressions += outcome.n_expressions
         if self.progress:
             self.progress.document_done(not isinstance(outcome, Failure))
 
     def timeline(self, merge: bool = True) -> Timeline:
-        from .order import to_table
+        from .order import table_from_rows
 
-        table = to_table(self.events, merge=merge)
+        table = table_from_rows(self.rows.frame(), merge=merge)
         return Timeline(table, self.documents, self.timexes, self.failures, self.n_expressions, self.keep_texts)
 
 

@@ -1,0 +1,133 @@
+"""Rows of the event table as they arrive: plain values in columns, frozen into small typed chunks.
+
+A long run never holds its events as objects: :class:`RowBuilder` turns each document's events into values
+appended to one list per column of ``table.COLUMNS`` (the document's path, title and publication date are one
+shared string per document) and, every ``CHUNK_ROWS`` rows, into a small DataFrame with the table's dtypes (with
+pyarrow, string columns are Arrow buffers: a few bytes a cell, no Python object per value). :meth:`RowBuilder.frame`
+joins the chunks into one unordered frame, which :func:`timeline.order.table_from_rows` merges and orders.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .model import Document, Event
+from .table import COLUMN_NAMES, DTYPES
+
+CHUNK_ROWS = 8192
+
+
+def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def empty_frame() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in COLUMN_NAMES})
+
+
+def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
+    """A DataFrame with exactly ``table.COLUMNS`` and their dtypes from one list of values per column."""
+    return pd.DataFrame({name: pd.array(columns[name], dtype=DTYPES[name]) for name in COLUMN_NAMES})
+
+
+class RowBuilder:
+    """Collects events as rows of the canonical table (``event_id`` is assigned when the table is ordered)."""
+
+    def __init__(self, chunk_rows: int = CHUNK_ROWS):
+        self.chunk_rows = chunk_rows
+        self._columns: dict[str, list] = {name: [] for name in COLUMN_NAMES}
+        self._chunks: list[pd.DataFrame] = []
+        self._shared: dict[str, str] = {}       # small values repeated on many rows: one string each
+        self._doc: tuple[Document | None, tuple] = (None, ())
+        self.n_rows = 0
+
+    def __len__(self) -> int:
+        return self.n_rows
+
+    def _share(self, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if len(self._shared) > 100_000:
+            self._shared.clear()
+        return self._shared.setdefault(value, value)
+
+    def _source(self, doc: Document) -> tuple[str, str, str | None]:
+        if self._doc[0] is not doc:
+            self._doc = (doc, (doc.path, doc.title, _iso(doc.dct)))
+        return self._doc[1]
+
+    def add(self, events: Iterable[Event]) -> None:
+        """Append ``events`` (usually one document's) as rows."""
+        c = self._columns
+        share = self._share
+        for e in events:
+            path, title, published = self._source(e.document)
+            timex = e.timex
+            c["event_id"].append(None)
+            c["start"].append(share(_iso(e.start)))
+            c["end"].append(share(_iso(e.end)))
+            c["precision"].append(e.precision or None)
+            c["end_precision"].append(e.end_precision or None)
+            c["timex_type"].append(timex.type if timex is not None else None)
+            c["timex_value"].append(share(e.value or (timex.value if timex is not None else None) or None))
+            c["mod"].append(e.mod or None)
+            c["edtf"].append(share(e.edtf or None))
+            c["phrase"].append(share(e.phrase))
+            c["phrase_start"].append(e.phrase_start)
+            c["phrase_end"].append(e.phrase_end)
+            c["headline"].append(e.headline)
+            c["event_text"].append(e.event_text)
+            c["kind"].append(e.kind)
+            c["anchor"].append(e.anchor)
+            c["flags"].append(share(";".join(e.flags) or None))
+            c["source_path"].append(path)
+            c["source_title"].append(title)
+            c["published"].append(published)
+            c["sources_count"].append(1)
+            c["merge_note"].append(None)
+            c["qualifiers"].append(";".join(e.qualifiers) or None)
+            self.n_rows += 1
+        if len(c["start"]) >= self.chunk_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._columns["start"]:
+            self._chunks.append(frame_from_columns(self._columns))
+            self._columns = {name: [] for name in COLUMN_NAMES}
+            self._shared.clear()
+
+    def frame(self) -> pd.DataFrame:
+        """Every row so far, in arrival order, as one typed frame (the builder is left empty)."""
+        self._flush()
+        chunks, self._chunks = self._chunks, []
+        self.n_rows = 0
+        if not chunks:
+            return empty_frame()
+        if len(chunks) == 1:
+            return chunks[0]
+        out = {}
+        for name in COLUMN_NAMES:                   # column by column, so only one column is ever held twice
+            out[name] = pd.concat([ch[name] for ch in chunks], ignore_index=True)
+            for ch in chunks:
+                del ch[name]
+        return pd.DataFrame(out)
+
+
+def rows_from_events(events: Iterable[Event]) -> pd.DataFrame:
+    """The rows of ``events`` (in their order) as an unordered, unmerged typed frame."""
+    builder = RowBuilder()
+    builder.add(events)
+    return builder.frame()
+
+
+def take(frame: pd.DataFrame, index: np.ndarray) -> pd.DataFrame:
+    """``frame.take(index)`` built column by column, dropping each source column once it is copied, so the
+    peak is the table plus one column rather than two tables (``frame`` is emptied)."""
+    out = {}
+    for name in list(frame.columns):
+        out[name] = pd.Series(frame[name].array.take(index), name=name)
+        del frame[name]
+    return pd.DataFrame(out)
