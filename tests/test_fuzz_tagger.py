@@ -278,3 +278,38 @@ _D17 = pytest.mark.xfail(strict=True, raises=AttributeError, reason="defect D17:
 def test_glued_number_range_does_not_raise(text):
     """D17: an edit of "2015-11-12" made the year-range rule look for a start year that is not there."""
     assert_sound(text, dt.datetime(2015, 11, 12))
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=400), vocab_text.map(lambda s: s.encode("utf-8")),
+                      edited_sentence().map(lambda s: s.encode("utf-8"))))
+def test_timeline_tag_on_any_bytes_prints_sound_json_lines(data):
+    """The benchmarks' contract: ``timeline tag -`` on any bytes exits 0 (or 1 with a message for input it
+    refuses) and prints JSON lines whose offsets point into the decoded text."""
+    import contextlib
+    import io
+    import json
+    import sys
+
+    from timeline.cli import main
+    from timeline.ingest import InputError, decode
+
+    CASES["run"] += 1
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    sys.stdin = stdin
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["tag", "-", "--dct", "2015-11-12"])
+    finally:
+        sys.stdin = saved
+    assert "Traceback" not in err.getvalue()
+    try:
+        text = decode(data, "<stdin>").text
+    except InputError:
+        assert code == 1 and out.getvalue() == "" and err.getvalue()
+        return
+    assert code == 0, err.getvalue()
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert not check_timexes(text, rows)
