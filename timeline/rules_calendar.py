@@ -175,6 +175,8 @@ def month_rule(m, lex, text):
     month = lex.month(name)
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel and not year and not m.group("yrel"):
+        if re.match(r"\s*[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))", text[m.end():m.end() + 16]):
+            return None     # "last Oct. 23": the day is the date (full_date), not the month
         direction = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}[rel]
         return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor="dct", extra={"dir": direction}))
     if rel:
@@ -354,7 +356,7 @@ RULES = (
     Rule("month",
          r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?"
          r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))?"
-         r"(?P<mon><<month>>)(?![\w'])(?:(?:\s*,\s*|\s*)(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b"
+         r"(?P<mon><<month>>)(?!\w|'(?!s\b))(?:(?:\s*,\s*|\s*)(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b"
          r"|\s+(?P<yrel>this|last|next)\s+year)?",
          month_rule, "two officials said in October", 3),
     Rule("year",

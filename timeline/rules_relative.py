@@ -56,15 +56,19 @@ def weekday_set(m, lex, text):
     return Hit("SET", P(value=value))
 
 
+GENERIC_TODAY = re.compile(r"\s+(?:\w+\s+)?(?:world|society|youth|young|children|kids|generation|economy|"
+                           r"culture|age|era|standards|environment|climate|times|America|Americans|politics|"
+                           r"families|women|men|students|consumers?|technology|market(?:place)?)\b")
 DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
 def deictic_rule(m, lex, text):
     # EXAMPLE: yesterday / today / late yesterday / yesterday morning / tonight / the day before yesterday
     word = m.group("d").lower()
-    if word == "today" and text[m.end():m.end() + 2] == "'s" and re.search(
-            r"\b(?:of|in|for)\s+$", text[max(0, m.start() - 5):m.start()], re.IGNORECASE):
-        return None     # generic: "in today's world", "for today's youth"
+    if word == "today" and text[m.end():m.end() + 2] == "'s" and (
+            re.search(r"\bof\s+$", text[max(0, m.start() - 5):m.start()], re.IGNORECASE)
+            or GENERIC_TODAY.match(text, m.end() + 2)):
+        return None     # generic: "in today's world", "many of today's computers"; "today's editions" is a date
     n = DEICTIC[word]
     if m.group("before"):
         n += -1 if "before" in m.group("before").lower() else 1
@@ -273,6 +277,8 @@ ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
     word = m.group("a").lower()
+    if word == "annually" and re.search(r"(?:%|percent)\s+$", text[max(0, m.start() - 9):m.start()]):
+        return None     # "rose 8.5% annually": a rate, not a recurrence
     if word == "quarterly":
         return Hit("DURATION", P(value="P3M"))
     return Hit("SET", P(value=ADVERB_SETS[word]))
@@ -289,7 +295,8 @@ def vague_rule(m, lex, text):
     if phrase == "earlier" and (re.match(r"\s*(?:than|this|that|in|on|today|yesterday|\w+day)\b",
                                          text[m.end():m.end() + 12], re.IGNORECASE)):
         return None
-    if phrase == "the past" and re.match(r"\s+(?:of|decade|year|month|week)", text[m.end():m.end() + 8]):
+    if phrase == "the past" and re.match(r"\s+(?:of|decade|year|month|week|\d|(?:two|three|four|five|six|seven|"
+                                         r"eight|nine|ten|several|few|many)\b)", text[m.end():m.end() + 9]):
         return None
     if phrase == "soon" and re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE):
         return None
@@ -354,7 +361,7 @@ RULES = (
          rel_unit, "killed last year", 3),
     Rule("day_before",
          r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)\b"
-         r"(?!\s+(?:the|his|her|its|their|a|an|that|this|\w+ing|\w+ed)\b)",
+         r"(?!\s+(?!(?:and|or|but|yesterday|tomorrow)\b)[A-Za-z])",     # "the day before the plunge": an event's
          day_before, "the day before", 2),
     Rule("ago",
          r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)(?:\s*,\s*|\s+)"
@@ -382,7 +389,7 @@ RULES = (
          r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
          set_rule, "every day", 2),
     Rule("adverb_set",
-         r"\b(?P<a>daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually)\b",
+         r"\b(?P<a>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b",
          adverb_set, "published daily", 5),
     Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
     Rule("weekend", r"\b(?:(?P<rel>this|last|next|the|that)\s+)weekend\b(?!s)", weekend_rule,
