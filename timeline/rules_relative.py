@@ -143,6 +143,9 @@ def _amount(m, lex):
     if re.fullmatch(r"\d+ 1/2", text) or text.endswith("and a half"):
         whole = lex.number(text.split(" ")[0]) if text.split(" ")[0] != "a" else 1
         return (whole, "half")
+    if re.fullmatch(r"\d+\.\d+", text):     # "2.5 years" is 2 1/2 years; "1.25 hours" keeps its decimal
+        value = float(text)
+        return (int(value), "half") if value % 1 == 0.5 else value
     try:
         value = lex.number(text)
     except KeyError:
@@ -181,7 +184,7 @@ def ago_rule(m, lex, text):
     # EXAMPLE: a year ago / two days later / three weeks earlier / 10 years ago / several years ago /
     # two months from now
     amount = _amount(m, lex)
-    if amount is None:
+    if amount is None or isinstance(amount, float):
         return None
     unit, letter = lex.unit(m.group("unit"))
     direction = m.group("dir").lower()
