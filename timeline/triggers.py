@@ -37,12 +37,14 @@ except ImportError:                     # pragma: no cover - Python < 3.11
 TRIGGERS_FILE = "rule_triggers.tsv"
 CLASSES = ("months", "weekdays", "units", "seasons", "holidays", "vague")    # @class: a word of each entry
 DIGITS = re.compile(r"\d+")
-RUNS = re.compile(r"[\s-]{2,}")         # collapsed to one character when measuring distances
+# Runs of whitespace and hyphens, and of digits and commas, count as one character when measuring distances.
+RUNS = re.compile(r"[\s-]{2,}|[\d,]{2,}")
 WORD = re.compile(r"[a-z]+")
 # Characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to one (found by
 # trying every code point against [a-z]; the Kelvin sign lowers to "k" by itself).
 FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 SLACK = 2                               # a \b or lookahead at the end of a match looks one character further
+GAP = 24                                # windows closer than this (collapsed characters) are scanned as one
 
 
 class TriggerError(LexiconError):
@@ -55,6 +57,8 @@ class Plan:
     words: tuple[frozenset[str], ...]           # per rule: trigger words (lower case)
     digits: tuple[bool, ...]                    # per rule: a run of digits triggers it
     widths: tuple[int | None, ...]              # per rule: reach in collapsed characters (None: whole text)
+    befores: tuple[int, ...]                    # per rule: how far before a trigger a match can start
+    afters: tuple[int, ...]                     # per rule: how far after a trigger a match can look
     trie: re.Pattern                            # every trigger word; finds the longest one at a position
     rules_at: dict[str, tuple[int, ...]]        # longest word found -> the rules it triggers
     digit_rules: tuple[int, ...]
@@ -74,10 +78,11 @@ def _entry_word(entry: str) -> str:
     return max(words, key=len)
 
 
-def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[str, ...]]:
-    """Rule name -> its trigger items (words and @classes), checked for form; see the file's FORMAT line."""
+def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Rule name -> (its trigger items: words and @classes, the groups that hold them), checked for form; see
+    the file's FORMAT line."""
     table = {}
-    for name, items in read_table(TRIGGERS_FILE, 2, directory=directory):
+    for name, items, groups in (row[:3] for row in read_table(TRIGGERS_FILE, 3, directory=directory)):
         parts = tuple(items.split())
         for item in parts:
             if item.startswith("@"):
@@ -85,7 +90,7 @@ def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[str, ...]]:
                     raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: unknown class {item!r}")
             elif not WORD.fullmatch(item):
                 raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: trigger {item!r} is not a lower-case word")
-        table[name] = parts
+        table[name] = (parts, () if groups == "-" else tuple(groups.split()))
     return table
 
 
@@ -111,17 +116,29 @@ def _trie(words) -> str:
     return pattern(tree)
 
 
-def _single_char_in_runs(sub) -> bool:
-    """True when ``sub`` matches one whitespace character or hyphen (a piece of a collapsed run)."""
-    if len(sub) != 1:
-        return False
-    op, av = sub[0]
-    if op is _sre.LITERAL:
-        return chr(av).isspace() or chr(av) == "-"
-    if op is _sre.IN:
-        return all((o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE) or
-                   (o is _sre.LITERAL and (chr(a).isspace() or chr(a) == "-")) for o, a in av)
-    return False
+def _run_class(sub) -> str | None:
+    """"space" when ``sub`` only matches whitespace and hyphens, "digit" when only digits and commas (it then
+    stays within one collapsed run however often it repeats), else None."""
+    found = set()
+    for op, av in sub:
+        if op is _sre.LITERAL:
+            found.add("space" if chr(av).isspace() or chr(av) == "-" else "digit" if chr(av) in ",0123456789"
+                      else None)
+        elif op is _sre.IN:
+            for o, a in av:
+                if o is _sre.CATEGORY:
+                    found.add({_sre.CATEGORY_SPACE: "space", _sre.CATEGORY_DIGIT: "digit"}.get(a))
+                elif o is _sre.LITERAL:
+                    found.add(_run_class([(o, a)]))
+                else:
+                    found.add(None)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            found.add(_run_class(av[2]))
+        elif op is _sre.SUBPATTERN:
+            found.add(_run_class(av[-1]))
+        else:
+            found.add(None)
+    return found.pop() if len(found) == 1 else None
 
 
 class Unbounded(Exception):
@@ -130,7 +147,8 @@ class Unbounded(Exception):
 
 def _width(items, groups: dict) -> int:
     """Collapsed characters a match of ``items`` can inspect: consumed characters plus lookaheads, with an
-    unbounded repetition of whitespace or hyphens counted as one (it stays within one collapsed run)."""
+    unbounded repetition of whitespace and hyphens, or digits and commas, counted as one (it stays within one
+    collapsed run)."""
     total = 0
     for op, av in items:
         if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN, _sre.CATEGORY):
@@ -145,7 +163,7 @@ def _width(items, groups: dict) -> int:
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
             low, high, sub = av
             if high == _sre.MAXREPEAT:
-                if not _single_char_in_runs(sub):
+                if _run_class(sub) is None:
                     raise Unbounded(str(sub))
                 high = 1
             total += high * _width(sub, groups)
@@ -163,12 +181,54 @@ def _width(items, groups: dict) -> int:
     return total
 
 
-def reach(regex: re.Pattern) -> int | None:
-    """The collapsed width a match attempt of ``regex`` can inspect from its start, or None if unbounded."""
+def _contains(items, ids) -> bool:
+    return any(op is _sre.SUBPATTERN and (av[0] in ids or _contains(av[-1], ids)) or
+               op is _sre.BRANCH and any(_contains(b, ids) for b in av[1]) or
+               op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) and
+               _contains(av[2], ids) or
+               op in (_sre.ASSERT, _sre.ASSERT_NOT) and _contains(av[1], ids) for op, av in items)
+
+
+def _around(items, ids, groups: dict) -> tuple[int, int, int] | None:
+    """(before, inside, after): the widest stretch a match of ``items`` inspects before, inside and after the
+    first of the groups ``ids`` it goes through; None when some match goes through none of them."""
+    for k, (op, av) in enumerate(items):
+        found = None
+        if op is _sre.SUBPATTERN and av[0] in ids:
+            found = (0, _width(av[-1], groups), 0)
+        elif op is _sre.SUBPATTERN:
+            found = _around(av[-1], ids, groups)
+        elif op is _sre.BRANCH:
+            parts = [_around(branch, ids, groups) for branch in av[1]]
+            if all(parts):
+                found = tuple(max(p[i] for p in parts) for i in range(3))
+        if found is None and _contains([(op, av)], ids):
+            return None     # the group is optional, repeated or in a lookaround: not in every match
+        if found is not None:
+            return (_width(items[:k], groups) + found[0], found[1], found[2] + _width(items[k + 1:], groups))
+    return None
+
+
+def reach(regex: re.Pattern, group_names: tuple[str, ...] = ()) -> tuple[int, int, int] | None:
+    """(width, before, after) in collapsed characters: how far a match attempt of ``regex`` can inspect from its
+    start, how far before a trigger a match can start and how far after it an attempt can look (the trigger
+    lies in one of ``group_names``, or anywhere in the match); None if unbounded."""
+    tree = _sre_parse.parse(regex.pattern, regex.flags)
+    if tree.getwidth()[0] == 0:
+        return None                                 # a pattern that can match empty: scan the whole text
     try:
-        return _width(_sre_parse.parse(regex.pattern, regex.flags), {}) + SLACK
+        groups: dict = {}
+        width = _width(tree, groups) + SLACK
+        if not group_names:
+            return width, width, width
+        unknown = [g for g in group_names if g not in regex.groupindex]
+        around = None if unknown else _around(tree, {regex.groupindex[g] for g in group_names}, groups)
     except Unbounded:
         return None
+    if around is None:
+        raise TriggerError(f"{TRIGGERS_FILE}: groups {group_names} are not in every match of {regex.pattern!r}")
+    before, inside, after = around
+    return width, before + inside, inside + after + SLACK
 
 
 @functools.lru_cache(maxsize=4)
@@ -185,18 +245,20 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     words, digits = [], []
     for name in names:
         found = set()
-        for item in table[name]:
+        for item in table[name][0]:
             if item == "@digits":
                 continue
             found.update(_entry_word(e) for e in _vocabulary(lex, item[1:])) if item.startswith("@") \
                 else found.add(item)
         words.append(_minimal(found))
-        digits.append("@digits" in table[name])
+        digits.append("@digits" in table[name][0])
     vocabulary = sorted(set().union(*words))
     rules_at = {w: tuple(i for i, ws in enumerate(words) if any(w.startswith(t) for t in ws))
                 for w in vocabulary}
+    reaches = [reach(regex, table[name][1]) for name, regex in rules]
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
-                widths=tuple(reach(regex) for _, regex in rules), trie=re.compile(_trie(vocabulary)),
+                widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
+                afters=tuple(r[2] if r else 0 for r in reaches), trie=re.compile(_trie(vocabulary)),
                 rules_at=rules_at, digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
@@ -235,8 +297,12 @@ class Scan:
                 triggers[i] = sorted(triggers[i] + runs) if triggers[i] else runs
 
     def _collapse(self, pos: int) -> int:
-        """The collapsed coordinate of ``pos`` (not inside a run): each earlier run counts as one character."""
-        return pos - self.excess[bisect.bisect_right(self.run_ends, pos)]
+        """The collapsed coordinate of ``pos``: each run before it counts as one character (and a run it is
+        inside, as one character before it)."""
+        i = bisect.bisect_right(self.run_ends, pos)
+        if i < len(self.run_starts) and self.run_starts[i] < pos:
+            return self.collapsed[i] + 1
+        return pos - self.excess[i]
 
     def _expand(self, collapsed: int) -> int:
         """A text position whose collapsed coordinate is ``collapsed`` (clipped to the text)."""
@@ -246,38 +312,53 @@ class Scan:
             return min(len(self.text), collapsed)
         return min(len(self.text), collapsed + self.excess[bisect.bisect_left(self.collapsed, collapsed)])
 
-    def windows(self, rule: int) -> list[tuple[int, int]]:
-        """Merged (start, end) windows of a rule: every match of the rule lies in one of them."""
-        width = self.plan.widths[rule]
-        if width is None:
-            return [(0, len(self.text))]
-        merged: list[list[int]] = []            # in collapsed coordinates (the map is monotonic)
-        for _, _, cs, ce in self.triggers[rule]:
-            if merged and cs - width - 1 <= merged[-1][1]:
-                if ce + width + 1 > merged[-1][1]:
-                    merged[-1][1] = ce + width + 1
+    def windows(self, rule: int) -> list[tuple[int, int, int, int]]:
+        """(start, region end, end, collapsed region end) of a rule's windows: every match of the rule starts in
+        some ``start:region end``, and an attempt there that gives a match of the whole text gives it in
+        ``text[:end]`` (in ``text[:safe end]``, the collapsed region end plus the rule's width, it gives what it
+        gives in the whole text). Windows closer than GAP merge: scanning a few more characters is cheaper."""
+        n = len(self.text)
+        if self.plan.widths[rule] is None:
+            return [(0, n, n, n)]
+        before, after = self.plan.befores[rule] + 1, self.plan.afters[rule] + 1
+        merged: list[list[int]] = []        # [start, region end, collapsed region end, collapsed end]
+        last = None
+        for _, e, cs, ce in self.triggers[rule]:
+            if last is not None and cs - before <= last[3] + GAP:
+                if e > last[1]:
+                    last[1], last[2] = e, ce
+                if ce + after > last[3]:
+                    last[3] = ce + after
             else:
-                merged.append([cs - width - 1, ce + width + 1])
-        return [(self._expand(a), self._expand(b)) for a, b in merged]
+                last = [cs - before, e, ce, ce + after]
+                merged.append(last)
+        starts, excess = self.collapsed, self.excess
+        if not starts:
+            return [(max(a, 0), e, min(c, n), ce) for a, e, ce, c in merged]
+        return [(0 if a <= 0 else min(n, a + excess[bisect.bisect_left(starts, a)]), e,
+                 min(n, c + excess[bisect.bisect_left(starts, c)]), ce) for a, e, ce, c in merged]
 
     def finditer(self, rule: int, regex: re.Pattern):
         """The matches of ``regex`` (the pattern of rule number ``rule``) in the text, as
         ``regex.finditer(text)`` gives them."""
-        if self.plan.widths[rule] is None:
-            yield from regex.finditer(self.text)
-            return
-        triggers = self.triggers[rule]
-        if not triggers:
-            return
-        starts = [t[0] for t in triggers]
-        reach, far = [], 0                  # reach[j]: the furthest trigger end among the first j+1
-        for _, e, _, _ in triggers:
-            far = max(far, e)
-            reach.append(far)
-        for w, end in self.windows(rule):
-            for m in regex.finditer(self.text, w, end):
-                j = bisect.bisect_left(starts, m.end()) - 1
-                if j >= 0 and reach[j] > m.start():     # the match overlaps a trigger of its rule
+        text, last = self.text, 0
+        for start, region_end, end, collapsed_end in self.windows(rule):
+            pos = max(start, last)          # a match of the previous window may reach into this one
+            for m in regex.finditer(text, pos, end):
+                if m.start() >= region_end:
+                    break
+                full = regex.match(text, m.start())
+                if full is None or full.end() != m.end():   # the cut at ``end`` changed the attempt: redo
+                    pos = -1                                 # the window without a cut that matters
+                    break
+                last = m.end()
+                yield m
+            if pos == -1:
+                safe_end = self._expand(collapsed_end + (self.plan.widths[rule] or len(text)) + 1)
+                for m in regex.finditer(text, max(start, last), safe_end):
+                    if m.start() >= region_end:
+                        break
+                    last = m.end()
                     yield m
 
 
