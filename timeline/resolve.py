@@ -350,12 +350,13 @@ def _pick(options, base, sign, strict=False):
 
 def _within_reach(options, base, sign, reach):
     """The tense's choice, unless it lies most of a year away while the other direction's occurrence is within
-    ``reach`` days: news writes the year of a date that far back, so a yearless date in a past clause is the
+    ``reach`` days and in the anchor's year: news writes the year of a date that far back and not of one in the
+    current year ("took effect on Jan. 1" in November stays this January), so a yearless date in a past clause is the
     coming one ("has set Nov. 10 as the deadline", "asked it to respond by Oct. 31", a week ahead), and one
     in a future clause the one just gone ("to repatriate the child by Jan. 14", the day before the DCT)."""
     date = _pick(options, base, sign)
     other = _pick(options, base, -sign)
-    if abs((other - base).days) <= reach and abs((date - base).days) > 300:
+    if other.year == base.year and abs((other - base).days) <= reach and abs((date - base).days) > 300:
         return other
     return date
 

@@ -187,7 +187,7 @@ def ago_rule(m, lex, text):
     if amount is None or isinstance(amount, float):
         return None
     unit, letter = lex.unit(m.group("unit"))
-    direction = m.group("dir").lower()
+    direction = re.sub(r"\s+", " ", m.group("dir").lower()).replace("from today", "from now")
     sign = 1 if direction in ("later", "from now", "hence", "after") else -1
     anchor = "ref" if direction in ("earlier", "later", "before", "after") else "dct"
     mod = AMOUNT_MODS.get(re.sub(r"\s+", " ", (m.group("amod") or "").lower()))
@@ -242,8 +242,9 @@ def duration_rule(m, lex, text):
     if m.group("amod") and amod in ("over", "under", "some") and m.group("rel"):
         span = (m.start("rel"), m.end())
         amod = ""
-    if m.group("rel") and re.match(r"(?:its|their|his|her)\s", m.group("rel"), re.IGNORECASE):
-        span = (m.start("num"), m.end())
+    if m.group("rel") and (re.match(r"(?:its|their|his|her)\s", m.group("rel"), re.IGNORECASE) or (
+            rel.strip() == "the" and "-" in text[m.end("num"):m.start("unit")])):
+        span = (m.start("num"), m.end())    # "the 90-day deadline": the determiner is the noun's
     return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=AMOUNT_MODS.get(amod)), span=span)
 
 
@@ -368,7 +369,7 @@ RULES = (
          day_before, "the day before", 2),
     Rule("ago",
          r"\b(?:(?P<amod><<amount_mod>>)\s+)?" + NUM + r"\s+(?:more\s+)?(?P<unit><<unit>>)(?:\s*,\s*|\s+)"
-         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
+         r"(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back)\b",
          ago_rule, "a year ago", 1),
     Rule("duration",
          r"\b(?:(?P<amod><<amount_mod>>)\s+)?(?:(?P<rel>(?:the|its|their|his|her)\s+"
