@@ -85,6 +85,17 @@ def this_pod(m, lex, text):
     if word in ("the next", "the following"):
         return Hit("DATE", P(offset=("day", 1), anchor="ref", granularity="day"))
     n = -1 if word == "last" else (1 if word in ("tomorrow",) else 0)
+    mod = mod_of(m.group("mod"))
+    if m.group("mid") and m.group("pod").lower() not in ("morning", "afternoon", "evening"):
+        return None
+    if m.group("day") and word in ("", "the"):     # "mid-afternoon yesterday"
+        return Hit("TIME", P(offset=("day", DEICTIC[m.group("day").lower()]), anchor="dct", part_of_day=pod,
+                             mod=mod, granularity="day"))
+    if word == "the" and not re.search(r"\b(?:in|by|during|until|till|since|through)\s+$",
+                                       text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+        return None     # "the morning paper"; "in the morning" is the morning of the day in view
+    if word == "the" or (word == "" and m.group("mid")):    # "by mid-afternoon": the day in view
+        return Hit("TIME", P(offset=("day", 0), anchor="ref", part_of_day=pod, mod=mod, granularity="day"))
     if word == "" and m.group("pod").lower() != "overnight":
         return None
     if word == "that":      # "That evening they dined": the day last spoken of
@@ -352,8 +363,8 @@ RULES = (
          deictic_rule, "said yesterday", 2),
     Rule("this_pod",
          r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this|last|tomorrow|the\s+next|"
-         r"the\s+following|that)\s+)?"
-         r"(?P<pod>morning|afternoon|evening|night|overnight)\b",
+         r"the\s+following|that|the)\s+)?(?P<mid>mid(?:-|\s)?)?"
+         r"(?P<pod>morning|afternoon|evening|night|overnight)\b(?:\s+(?P<day>yesterday|today|tomorrow)\b)?",
          this_pod, "this morning", 4),
     Rule("rel_unit",
          r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
