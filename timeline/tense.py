@@ -66,7 +66,7 @@ CLAUSE_END = re.compile(r"[.;!?]\s|\n|''|``|\"")
 # A character no marker can contain: no marker crosses it, so the text is scanned for markers in chunks cut right
 # after one, only where an expression asks (a marker scan of a whole text costs more than the rest of tagging).
 BARRIER = re.compile(r"[^\w\s']")
-CHUNK = 256                                         # a chunk boundary is sought every CHUNK characters
+CHUNK = 64                                          # a chunk boundary is sought every CHUNK characters
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,12 @@ except ImportError:                     # pragma: no cover - Python < 3.11
 
 TRIGGERS_FILE = "rule_triggers.tsv"
 CLASSES = ("months", "weekdays", "units", "seasons", "holidays", "vague")    # @class: a word of each entry
+DIGIT_CLASSES = {"@digits": 1, "@digits4": 4}  # a run of at least 1 or 4 digits
 DIGITS = re.compile(r"\d+")
 # Runs of whitespace and hyphens, and of digits and commas, count as one character when measuring distances.
-RUNS = re.compile(r"[\s-]{2,}|[\d,]{2,}")
+RUNS = re.compile(r"[\s-][\s-]+|[\d,][\d,]+")
 WORD = re.compile(r"[a-z]+")
+TRIGGER = re.compile(r"[a-z0-9':./-]+")   # a trigger: lower-case letters, digits and a few punctuation marks
 # Characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to one (found by
 # trying every code point against [a-z]; the Kelvin sign lowers to "k" by itself).
 FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -55,7 +57,7 @@ class TriggerError(LexiconError):
 class Plan:
     names: tuple[str, ...]                      # rule names, in the recognizer's order
     words: tuple[frozenset[str], ...]           # per rule: trigger words (lower case)
-    digits: tuple[bool, ...]                    # per rule: a run of digits triggers it
+    digits: tuple[int, ...]                     # per rule: a run of at least this many digits triggers it (0: none)
     widths: tuple[int | None, ...]              # per rule: reach in collapsed characters (None: whole text)
     befores: tuple[int, ...]                    # per rule: how far before a trigger a match can start
     afters: tuple[int, ...]                     # per rule: how far after a trigger a match can look
@@ -86,9 +88,9 @@ def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...
         parts = tuple(items.split())
         for item in parts:
             if item.startswith("@"):
-                if item[1:] not in CLASSES + ("digits",):
+                if item not in DIGIT_CLASSES and item[1:] not in CLASSES:
                     raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: unknown class {item!r}")
-            elif not WORD.fullmatch(item):
+            elif not TRIGGER.fullmatch(item):
                 raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: trigger {item!r} is not a lower-case word")
         table[name] = (parts, () if groups == "-" else tuple(groups.split()))
     return table
@@ -246,12 +248,12 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     for name in names:
         found = set()
         for item in table[name][0]:
-            if item == "@digits":
+            if item in DIGIT_CLASSES:
                 continue
             found.update(_entry_word(e) for e in _vocabulary(lex, item[1:])) if item.startswith("@") \
                 else found.add(item)
         words.append(_minimal(found))
-        digits.append("@digits" in table[name][0])
+        digits.append(min((DIGIT_CLASSES[i] for i in table[name][0] if i in DIGIT_CLASSES), default=0))
     vocabulary = sorted(set().union(*words))
     rules_at = {w: tuple(i for i, ws in enumerate(words) if any(w.startswith(t) for t in ws))
                 for w in vocabulary}
@@ -291,10 +293,13 @@ class Scan:
                 triggers[i].append(found)
             m = search(low, start + 1)
         if plan.digit_rules:
-            runs = [(s, e, collapse(s), collapse(e)) if collapse else (s, e, s, e)
-                    for s, e in (m.span() for m in DIGITS.finditer(text))]
+            runs = {1: [(s, e, collapse(s), collapse(e)) if collapse else (s, e, s, e)
+                        for s, e in (m.span() for m in DIGITS.finditer(text))]}
             for i in plan.digit_rules:
-                triggers[i] = sorted(triggers[i] + runs) if triggers[i] else runs
+                least = plan.digits[i]
+                if least not in runs:
+                    runs[least] = [r for r in runs[1] if r[1] - r[0] >= least]
+                triggers[i] = sorted(triggers[i] + runs[least]) if triggers[i] else runs[least]
 
     def _collapse(self, pos: int) -> int:
         """The collapsed coordinate of ``pos``: each run before it counts as one character (and a run it is
