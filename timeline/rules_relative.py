@@ -219,6 +219,11 @@ def ago_rule(m, lex, text):
                          granularity=granularity, extra=extra))
 
 
+RATE_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                        r"fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|billions?|"
+                        r"several|many)\b[^.;:,!?]{0,25}?\b[A-Za-z]{2,}s\s*$", re.IGNORECASE)
+
+
 def duration_rule(m, lex, text):
     # EXAMPLE: the past three years / two days / 90 minutes / several years / the next few months /
     # a five-year plan / more than four hours / 2 1/2 years / the first nine months
@@ -237,6 +242,8 @@ def duration_rule(m, lex, text):
                 r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
                 r"[a-z]+s)|share|times|once|twice|dollars|francs|yen)\s*$", before, re.IGNORECASE):
             return Hit("SET", P(value=f"P1{letter}"))
+        if unit in ("year", "month", "week", "day") and RATE_COUNT.search(before):
+            return Hit("SET", P(value=f"P1{letter}"))     # "fifty thousand CDs a year": a rate is a set
     if unit == "day" and num in ("one", "some") and not rel and re.search(
             r"\b(?:will|would|could|may|might|can|shall|hope\s+to|to)\s+$", text[max(0, m.start() - 12):m.start()]):
         return Hit("DATE", P(value="FUTURE_REF"))      # "Islam will one day be ..."
@@ -292,6 +299,8 @@ ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
     word = m.group("a").lower()
+    if re.search(r"\baverage\s+$", text[max(0, m.start() - 9):m.start()], re.IGNORECASE):
+        return None     # "the average daily volume": a statistic, not a recurrence
     if word == "annually" and re.search(r"(?:%|percent)\s+$", text[max(0, m.start() - 9):m.start()]):
         return None     # "rose 8.5% annually": a rate, not a recurrence
     if word == "quarterly":
