@@ -36,7 +36,7 @@ _MARKERS = [
     (1, r"be(?:\s+\w+ly)?(?:\s+\w+)?"),                                  # will be paid, to be completed
     (1, r"will|won't|shall|'ll|would|could|might|must|should|can|cannot"),
     (1, r"plans?\s+to|planned\s+to|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|agreed\s+to|"
-        r"promised|pledged|vowed|decided\s+to|invited|next|upcoming|coming|scheduled|slated|due|payable|"
+        r"promised|pledged|vowed|decided\s+to|invited|next(?!\s+to\b)|upcoming|coming|scheduled|slated|due(?!\s+to\b)|payable|"
         r"effective|expires?|expiring|deadline|of\s+record|as\s+(?:soon|early)\s+as|set\s+to"),
     (-1, r"said|says|was|were|had|has|have|been|did|ago|last|earlier|told|met|went|came|took|made|gave|held|"
          r"began|saw|left|fell|rose|won|lost|sent|got|paid|sold|bought|spoke|became|found|struck|broke|ran|"
