@@ -7,6 +7,7 @@ equates to ASCII letters) and, when ``../shared`` is present, the TBAQ texts.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import shutil
@@ -117,3 +118,20 @@ def test_a_bad_trigger_table_is_an_error_at_load_time(resources, change, message
     _edit(resources, change)
     with pytest.raises(triggers.LexiconError, match=message):
         triggers.plan(rules(), str(resources))
+
+
+def test_a_match_changed_by_the_cut_is_found_again_without_it():
+    """Each match found in a window is checked against the whole text. With the year rule's windows cut right
+    after each year on purpose, "2011 %" looks like a year (the cut hides the "%" its lookahead rejects); the
+    check sees it and the window is scanned again with room: the matches are still the whole-text ones."""
+    compiled = compiled_rules()
+    order = [c.rule.name for c in compiled].index("year")
+    regex = compiled[order].regex
+    plan = triggers.plan(rules())
+    short = dataclasses.replace(plan, afters=tuple(0 if i == order else a for i, a in enumerate(plan.afters)))
+    filler = " and then the other thing happened, as everyone had said it would, in the end"     # no digits
+    text = "sales rose in 2011   %" + filler + " and fell in 1998 percent," + filler + " then 2003. In 1990 %, 1991"
+    assert len(scan_windows := triggers.Scan(text, short).windows(order)) > 1, scan_windows
+    scan = triggers.Scan(text, short)
+    assert [m.span() for m in scan.finditer(order, regex)] == [m.span() for m in regex.finditer(text)]
+    assert [m.group() for m in regex.finditer(text, 0, text.index("2011") + 4)] == ["2011"]   # what the cut fakes

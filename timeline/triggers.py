@@ -346,19 +346,20 @@ class Scan:
     def finditer(self, rule: int, regex: re.Pattern):
         """The matches of ``regex`` (the pattern of rule number ``rule``) in the text, as
         ``regex.finditer(text)`` gives them."""
-        text, last = self.text, 0
+        text, last, match = self.text, 0, regex.match
         for start, region_end, end, collapsed_end in self.windows(rule):
-            pos = max(start, last)          # a match of the previous window may reach into this one
-            for m in regex.finditer(text, pos, end):
-                if m.start() >= region_end:
+            redo = False                    # a match of the previous window may reach into this one:
+            for m in regex.finditer(text, start if start > last else last, end):
+                at = m.start()
+                if at >= region_end:
                     break
-                full = regex.match(text, m.start())
+                full = match(text, at)
                 if full is None or full.end() != m.end():   # the cut at ``end`` changed the attempt: redo
-                    pos = -1                                 # the window without a cut that matters
+                    redo = True                              # the window without a cut that matters
                     break
                 last = m.end()
                 yield m
-            if pos == -1:
+            if redo:
                 safe_end = self._expand(collapsed_end + (self.plan.widths[rule] or len(text)) + 1)
                 for m in regex.finditer(text, max(start, last), safe_end):
                     if m.start() >= region_end:
