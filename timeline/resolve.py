@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pendulum
 
 from . import tense
-from .calendar_math import (format_at, holiday_date, season_start, shift, start_of)
+from .calendar_math import (end_of, format_at, holiday_date, season_start, shift, start_of)
 from .model import Mention, Partial, Timex
 
 NINE_MONTHS = re.compile(r"\b(?:nine|six|9|6)\s+months\b", re.IGNORECASE)    # a year-to-date period
@@ -95,7 +95,10 @@ class Resolver:
                 and "X" not in value:
             self.ref = Reference(date, granularity, True)
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
-            if granularity in ("quarter", "half") and "same_unit" not in extra and recent:
+            ended = self.quarter is None or self.dct is None or end_of(date, granularity) < self.dct.date()
+            if granularity in ("quarter", "half") and "same_unit" not in extra and recent and ended:
+                # a period not over by the DCT looks ahead ("will result in a fourth-quarter charge") and does
+                # not replace the period reported on, unless it opens the story (a fiscal fourth quarter)
                 self.quarter = Reference(date, granularity, True)
                 self.months_in_view = False
         if m.type == "DURATION" and NINE_MONTHS.search(m.text):

@@ -71,7 +71,11 @@ def quarter_rule(m, lex, text):
     if n is not None:
         fields["quarter" if unit == "quarter" else "half"] = n
     offset, anchor = None, None
-    if yrel_text:
+    if yrel_text and n is None and not year and yrel_text.startswith("last"):
+        offset, anchor = ("year", -1), "ref"    # "last year's quarter", "the corresponding period last year":
+        extra["same_unit"] = granularity        # the quarter in view, a year back
+        extra.pop("latest", None)
+    elif yrel_text:
         offset, anchor = ("year", YREL.get(yrel_text.split()[0].replace("'s", ""), 0)), "dct"
     elif det in ("this", "last", "next") and n is None:
         offset, anchor = (granularity, YREL[det]), "dct"

@@ -299,8 +299,6 @@ ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
     word = m.group("a").lower()
-    if re.search(r"\baverage\s+$", text[max(0, m.start() - 9):m.start()], re.IGNORECASE):
-        return None     # "the average daily volume": a statistic, not a recurrence
     if word == "annually" and re.search(r"(?:%|percent)\s+$", text[max(0, m.start() - 9):m.start()]):
         return None     # "rose 8.5% annually": a rate, not a recurrence
     if word == "quarterly":
