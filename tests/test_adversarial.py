@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(importlib.util.find_spec("timeline.tagger") is N
                                 reason="tagger (timeline/tagger.py) not written yet")
 
 DCT = dt.datetime(2015, 11, 12, 14, 12)
+PIPELINE_SIZE = 10_000     # per-document pipeline (tag + events) inputs; see defects D13, D14, D18
 
 
 def tag(text, dct=DCT):
@@ -76,6 +77,25 @@ def test_adversarial_input_gives_a_sound_output(name):
 ], ids=lambda s: repr(s[:24]))
 def test_deeply_repeated_or_glued_text_gives_a_sound_output(text):
     sound(text)
+
+
+@pytest.mark.parametrize("name", [f.name for f in families()])
+def test_adversarial_input_goes_through_the_pipeline(name):
+    """What a build does per article (tag, then events) on the same hostile inputs, untimed: the events come
+    out, and each mention's phrase offsets point into the text."""
+    from timeline.model import Document
+    from timeline.order import to_table
+    from timeline.pipeline import process_document
+
+    family = next(f for f in families() if f.name == name)
+    text = family.make(PIPELINE_SIZE)
+    doc = Document(path="adversarial.txt", title="Adversarial", dct=DCT, text=text, doc_id="adversarial")
+    result = process_document(doc)
+    assert not check_timexes(text, result.timexes)
+    for e in result.events:
+        if e.kind != "publication" and e.phrase_start is not None:
+            assert 0 <= e.phrase_start < e.phrase_end <= len(text)
+    assert len(to_table(result.events)) >= 1
 
 
 def _covers(out, text, phrase):
