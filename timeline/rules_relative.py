@@ -263,7 +263,17 @@ def duration_rule(m, lex, text):
     if m.group("rel") and (re.match(r"(?:its|their|his|her)\s", m.group("rel"), re.IGNORECASE) or (
             rel.strip() == "the" and "-" in text[m.end("num"):m.start("unit")])):
         span = (m.start("num"), m.end())    # "the 90-day deadline": the determiner is the noun's
+    if num in ("a", "an") and not rel and not amod and m.group(0).lower().endswith("-long"):
+        span = (m.start("unit"), m.end())   # "a year-long inquiry": the article is the noun's
     return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=AMOUNT_MODS.get(amod)), span=span)
+
+
+def unit_long(m, lex, text):
+    # EXAMPLE: a year-long inquiry / a day-long meeting / the decades-long embargo
+    word = m.group("unit").lower()
+    unit, letter = lex.unit(word)
+    plural = word.endswith("s") or word == "centuries"
+    return Hit("DURATION", P(value=_duration_value("X" if plural else 1, unit, letter)))
 
 
 def bare_plural(m, lex, text):
@@ -406,6 +416,8 @@ RULES = (
          r"(?<=in\s)(?=decades|centuries))(?P<unit>years|months|weeks|days|decades|centuries|quarters|hours|"
          r"minutes)\b(?!\s+(?:of|ago|before|after|later|earlier)\b)",
          bare_plural, "for years", 4),
+    Rule("unit_long", r"\b(?P<unit>years?|months?|weeks?|days?|hours?|decades?|century|centuries)-long\b", unit_long,
+         "a year-long inquiry", 3),
     Rule("set",
          r"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|" + NUM + r"\s+)?(?:(?P<unit><<unit>>)(?![\w-])|"
          r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
