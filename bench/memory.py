@@ -6,7 +6,10 @@ For each size, a JSON lines file of synthetic articles (bench/synthetic.py) is w
 then ``python -m timeline build FILE --out DIR --no-chart --quiet --jobs J --no-merge`` runs in a child process while
 this script samples, with psutil, the resident memory of the child and of its worker processes every 50 ms.
 Reported: the peak RSS of the main process (also from ``getrusage(RUSAGE_CHILDREN)`` when --jobs 1, the
-kernel's own count), the peak of the sum over the main process and its workers, and the run's time.
+kernel's own count) and per row written, the peak of the sum over the main process and its workers, and the
+run's time. With ``--merge`` the build merges (the default of ``timeline build``); with ``--time-merge`` the
+unmerged table written by the run is read back and ordered here with and without merging
+(``order.table_from_rows``), which times the merge alone at that size.
 """
 from __future__ import annotations
 
@@ -26,7 +29,29 @@ from synthetic import write_jsonl  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(n: int, jobs: int, tmp: Path, merge: bool = False) -> dict:
+def time_merge(csv_path: Path) -> dict:
+    """Seconds to order the written (unmerged) table again, without and with merging, in this process."""
+    import pandas as pd
+
+    sys.path.insert(0, str(ROOT))
+    from timeline.order import table_from_rows
+    from timeline.table import DTYPES
+
+    df = pd.read_csv(csv_path, encoding="utf-8-sig", dtype=str, keep_default_na=False).replace("", None)
+    for name in ("phrase_start", "phrase_end", "sources_count"):
+        df[name] = pd.to_numeric(df[name])
+    df = df.astype(DTYPES)
+    df["event_id"] = pd.NA
+    out = {}
+    for merge in (False, True):
+        start = time.perf_counter()
+        table = table_from_rows(df.copy(), merge=merge)
+        out[f"table_{'merged' if merge else 'unmerged'}_s"] = round(time.perf_counter() - start, 1)
+    out["merged_rows"] = len(table)
+    return out
+
+
+def run(n: int, jobs: int, tmp: Path, merge: bool = False, timed_merge: bool = False) -> dict:
     try:
         import psutil
     except ImportError:             # only the kernel's count then (pip install psutil for the sampled figures)
@@ -53,22 +78,28 @@ def run(n: int, jobs: int, tmp: Path, merge: bool = False) -> dict:
     kernel_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024      # KiB on Linux
     events = sum(1 for _ in open(tmp / f"out_{n}" / "events.csv", encoding="utf-8")) - 1 if code == 0 else None
     mib = 1024 * 1024
-    return {"articles": n, "jobs": jobs, "merge": merge, "exit": code, "text_mib": round(text_bytes / mib, 1),
-            "input_mib": round(data.stat().st_size / mib, 1), "events_rows": events,
-            "peak_rss_main_mib": round(peak_main / mib), "peak_rss_total_mib": round(peak_total / mib),
-            "max_rss_children_kernel_mib": round(kernel_peak / mib), "seconds": round(seconds, 1),
-            "articles_per_s": round(n / seconds)}
+    result = {"articles": n, "jobs": jobs, "merge": merge, "exit": code, "text_mib": round(text_bytes / mib, 1),
+              "input_mib": round(data.stat().st_size / mib, 1), "events_rows": events,
+              "peak_rss_main_mib": round(peak_main / mib), "peak_rss_total_mib": round(peak_total / mib),
+              "peak_rss_main_kib_per_row": round(peak_main / 1024 / events, 2) if events else None,
+              "max_rss_children_kernel_mib": round(kernel_peak / mib), "seconds": round(seconds, 1),
+              "articles_per_s": round(n / seconds)}
+    if timed_merge and code == 0:
+        result.update(time_merge(tmp / f"out_{n}" / "events.csv"))
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--merge", action="store_true", help="merge the same event across articles (slow: see README)")
+    ap.add_argument("--merge", action="store_true", help="merge the same event across articles, as by default")
+    ap.add_argument("--time-merge", action="store_true",
+                    help="after the run, time ordering its table again with and without merging, in this process")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="timeline-memory-") as tmp:
         for n in args.sizes:
-            result = run(n, args.jobs, Path(tmp), args.merge)
+            result = run(n, args.jobs, Path(tmp), args.merge, args.time_merge)
             print(json.dumps(result), flush=True)
             os.unlink(Path(tmp) / f"articles_{n}.jsonl")
     return 0

@@ -73,7 +73,7 @@ def _records(table: pd.DataFrame) -> list[dict]:
 
 # ------------------------------------------------------------------------------------------------ csv
 
-_CSV_SLICE = 20_000       # rows turned into Python values at a time while the CSV is written
+_CSV_SLICE = 5_000        # rows turned into Python values at a time while the CSV is written
 
 
 def _csv_rows(table: pd.DataFrame, names: list[str]):

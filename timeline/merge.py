@@ -79,6 +79,7 @@ class _Texts:
         self.sets: list[frozenset[str]] = []
         self.keys: list[tuple] = []
         self._memo: dict[tuple[int, int], tuple[float, float] | None] = {}
+        self._bags: dict[int, Counter] = {}
 
     def id_of(self, event_text: str, phrase: str | None) -> int:
         seq = text_words(event_text, phrase)
@@ -116,9 +117,26 @@ class _Texts:
         """The scores of cluster row text ``a`` against new row text ``b``, or None if they do not pass."""
         key = (a, b)
         if key not in self._memo:
-            s = scores(self.seqs[a], self.seqs[b], self.stop)
-            self._memo[key] = s if passes(*s) else None
+            self._memo[key] = self._score(a, b)
         return self._memo[key]
+
+    def _score(self, a: int, b: int) -> tuple[float, float] | None:
+        sa, sb = self.sets[a], self.sets[b]
+        if len(sa & sb) < JACCARD_MIN * len(sa | sb) - _EPS:            # Jaccard fails: can the ratio pass?
+            wa, wb = self.seqs[a], self.seqs[b]
+            total = len(wa) + len(wb)
+            if total and 2 * min(len(wa), len(wb)) < RATIO_MIN * total - _EPS:     # difflib's real_quick_ratio
+                return None
+            if total and 2 * sum((self._counts(a) & self._counts(b)).values()) < RATIO_MIN * total - _EPS:
+                return None                                                         # ... and its quick_ratio
+        s = scores(self.seqs[a], self.seqs[b], self.stop)
+        return s if passes(*s) else None
+
+    def _counts(self, tid: int) -> Counter:
+        counts = self._bags.get(tid)
+        if counts is None:
+            counts = self._bags[tid] = Counter(self.seqs[tid])
+        return counts
 
 
 def _values(series: pd.Series, rows: np.ndarray) -> list:

@@ -24,6 +24,17 @@ def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+def release_memory() -> None:
+    """Hand the memory Arrow has freed back to the system. Arrow's allocator (mimalloc or jemalloc) keeps freed
+    pages for reuse; without this, each copy of a column (a concat, a take) stays in the resident size."""
+    try:
+        import pyarrow
+
+        pyarrow.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):        # no pyarrow (strings are Python objects then), or an old one
+        pass
+
+
 def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in COLUMN_NAMES})
 
@@ -98,6 +109,7 @@ class RowBuilder:
             self._chunks.append(frame_from_columns(self._columns))
             self._columns = {name: [] for name in COLUMN_NAMES}
             self._shared.clear()
+            release_memory()
 
     def frame(self) -> pd.DataFrame:
         """Every row so far, in arrival order, as one typed frame (the builder is left empty)."""
@@ -113,6 +125,7 @@ class RowBuilder:
             out[name] = pd.concat([ch[name] for ch in chunks], ignore_index=True)
             for ch in chunks:
                 del ch[name]
+            release_memory()
         return pd.DataFrame(out)
 
 
@@ -130,4 +143,5 @@ def take(frame: pd.DataFrame, index: np.ndarray) -> pd.DataFrame:
     for name in list(frame.columns):
         out[name] = pd.Series(frame[name].array.take(index), name=name)
         del frame[name]
+        release_memory()
     return pd.DataFrame(out)
