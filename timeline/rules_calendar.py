@@ -391,7 +391,7 @@ RULES = (
          r"[\s-]+century\b", century_rule, "the 19th century", 2),
     Rule("clock_time",
          r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
-         r"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|(?-i:am|pm|AM|PM)\b)(?:\s+(?P<morn>in\s+the\s+(?:morning|"
+         r"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|(?-i:am|pm|AM|PM)\b|o'clock\b)(?:\s+(?P<morn>in\s+the\s+(?:morning|"
          r"afternoon|evening)"
          r"|at\s+night))?|\b(?P<word>noon|midnight|midday))"
          r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)\b))?"

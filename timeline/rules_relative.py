@@ -110,7 +110,7 @@ def this_pod(m, lex, text):
 def rel_unit(m, lex, text):
     # EXAMPLE: last year / this week / next month / the past year / the following week / that month /
     # earlier this year / early next year / the end of the year / the previous day / this coming week
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).replace("that same", "the same")
     unit_word = m.group("unit").lower()
     unit = lex.unit(unit_word)[0] if unit_word in lex.units else unit_word
     if unit_word == "fiscal year":
@@ -217,7 +217,7 @@ RULES = (
          this_pod, "this morning", 4),
     Rule("rel_unit",
          r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of|"
-         r"(?:earlier|later)\s+in)(?:\s*-\s*|\s+))?(?P<rel>(?:the\s+)?(?:this\s+past|this\s+coming|last|next|"
+         r"(?:earlier|later)\s+in)(?:\s*-\s*|\s+))?(?P<rel>(?:the\s+|that\s+(?=same\b))?(?:this\s+past|this\s+coming|last|next|"
          r"this|past|"
          r"coming|previous|preceding|following|current|same|present|full|entire|whole)|that|"
          r"the)\s+(?P<unit>fiscal\s+year|"
