@@ -111,6 +111,8 @@ class Resolver:
             return p.value, anchor, None, None
         if "latest" in extra:
             value, anchor, g, date = self._latest(extra["latest"])
+            if "year" in extra and self.months_in_view:
+                return f"{extra['year']:04d}", "absolute", "year", None    # "the 1988 period" after nine months
             if "year" in extra and date is not None:
                 date = date.replace(year=extra["year"])
                 value, anchor = format_at(date, g), "absolute"
