@@ -73,8 +73,9 @@ CHUNK = 64                                          # a chunk boundary is sought
 class Analysis:
     """The clause boundaries of a whole text (found once, linear in the text) and its tense markers, found chunk
     by chunk when asked (each chunk once)."""
-    bounds: list[int]                               # clause ends: start offsets of CLAUSE_END matches
-    bound_ends: list[int]                           # and their end offsets
+    text: str
+    bounds: list[int]                               # clause ends: start offsets of CLAUSE_END matches (a full
+    bound_ends: list[int]                           # stop may end an abbreviation: checked when asked), ends
     cuts: list[int]                                 # chunk starts: 0, then right after a BARRIER character
     chunks: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict)
     # chunk number -> its markers: (start, end, sign, passive participle: "-ed by"), sorted
@@ -82,17 +83,13 @@ class Analysis:
 
 @functools.lru_cache(maxsize=4)
 def analyse(text: str) -> Analysis:
-    bounds, bound_ends = [], []
-    for m in CLAUSE_END.finditer(text):
-        if not _abbreviation(text, m.start()):
-            bounds.append(m.start())
-            bound_ends.append(m.end())
+    spans = [m.span() for m in CLAUSE_END.finditer(text)]
     cuts = [0]
     for at in range(CHUNK, len(text), CHUNK):
         barrier = BARRIER.search(text, max(at, cuts[-1]), at + CHUNK)
         if barrier:
             cuts.append(barrier.end())
-    return Analysis(bounds, bound_ends, cuts)
+    return Analysis(text, [s for s, _ in spans], [e for _, e in spans], cuts)
 
 
 def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bool]]:
@@ -119,12 +116,18 @@ def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
     the first one after it (at most 200 characters on)."""
     left_start = max(0, start - 200)
     i = bisect.bisect_right(a.bound_ends, start) - 1
-    if i >= 0 and a.bound_ends[i] > left_start:
-        left_start = a.bound_ends[i]
+    while i >= 0 and a.bound_ends[i] > left_start:
+        if not _abbreviation(a.text, a.bounds[i]):
+            left_start = a.bound_ends[i]
+            break
+        i -= 1
     right_end = end + 200
     j = bisect.bisect_left(a.bounds, end)
-    if j < len(a.bounds) and a.bounds[j] < right_end:
-        right_end = a.bounds[j] + 1
+    while j < len(a.bounds) and a.bounds[j] < right_end:
+        if not _abbreviation(a.text, a.bounds[j]):
+            right_end = a.bounds[j] + 1
+            break
+        j += 1
     return left_start, right_end
 
 
