@@ -130,6 +130,9 @@ def season_rule(m, lex, text):
     if det and det[-1] == "that":
         return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="ref"))
     for word in reversed(det):
+        if word in ("following", "previous", "preceding") or (word == "next" and det[0] == "the"):
+            return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="ref",    # "the following
+                                 extra={"dir": -1 if word in ("previous", "preceding") else 1}))  # spring"
         if word in ("this", "last", "next", "past", "coming"):
             direction = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
             return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="dct",
@@ -162,7 +165,8 @@ RULES = (
          r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
-         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming)(?:\s*-\s*|\s+)){1,2}))?"
+         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming|following|previous|"
+         r"preceding)(?:\s*-\s*|\s+)){1,2}))?"
          r"(?P<s><<season>>)\b(?:\s+(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",
          season_rule, "killed last fall", 3),
     Rule("holiday",
