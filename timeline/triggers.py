@@ -1,4 +1,4 @@
-"""Where each recognition rule can match: its trigger words, found in one pass, and the windows around them.
+r"""Where each recognition rule can match: its trigger words, found in one pass, and the windows around them.
 
 Running the ~33 rule patterns over a whole text costs ~33 regex passes. Every match of a rule contains one of
 its *trigger words* (declared in ``resources/rule_triggers.tsv``: "quarter", "half" or "period" for the quarter
