@@ -127,3 +127,65 @@ def holiday_date(rule: str, year: int) -> _dt.date:
     if rule.endswith("+"):
         day += _dt.timedelta(days=1)
     return day
+
+
+# ---- choosing among the occurrences of an underspecified date (used by the resolver) ----
+
+def valid(year, month, day):
+    try:
+        _dt.date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def pick(options, base, sign, strict=False):
+    """The latest option on or before ``base`` (sign -1) or the earliest on or after it (sign +1)."""
+    if sign < 0:
+        before = [d for d in options if (d < base if strict else d <= base)]
+        return max(before) if before else min(options)
+    after = [d for d in options if (d > base if strict else d >= base)]
+    return min(after) if after else max(options)
+
+
+def within_reach(options, base, sign, reach):
+    """The tense's choice, unless it lies most of a year away while the other direction's occurrence is within
+    ``reach`` days and in the anchor's year: news writes the year of a date that far back and not of one in the
+    current year ("took effect on Jan. 1" in November stays this January), so a yearless date in a past clause is the
+    coming one ("has set Nov. 10 as the deadline", "asked it to respond by Oct. 31", a week ahead), and one
+    in a future clause the one just gone ("to repatriate the child by Jan. 14", the day before the DCT)."""
+    date = pick(options, base, sign)
+    other = pick(options, base, -sign)
+    if other.year == base.year and abs((other - base).days) <= reach and abs((date - base).days) > 300:
+        return other
+    return date
+
+
+def nearest(options, base, bias=1.0):
+    """The option nearest to ``base`` (a silent clause); a later one must be ``bias`` times nearer."""
+    before = [d for d in options if d <= base]
+    after = [d for d in options if d > base]
+    if not before:
+        return min(after)
+    if not after:
+        return max(before)
+    past, future = max(before), min(after)
+    return future if (future - base).days * bias < (base - past).days else past
+
+
+def weekday_from(base: _dt.date, weekday: int, sign: int, explicit: bool, from_tense: bool = False) -> _dt.date:
+    """The weekday in direction ``sign`` from ``base`` (``explicit``: written "last"/"next"/"this"); a past
+    clause (``from_tense``) goes back up to six days, a silent one takes six days back as tomorrow."""
+    if explicit and sign == 0:      # "this Friday": the one in the current week
+        return base + _dt.timedelta(days=weekday - base.isoweekday())
+    delta = (weekday - base.isoweekday()) % 7
+    if sign > 0:
+        if explicit and delta == 0:
+            delta = 7
+        return base + _dt.timedelta(days=delta)
+    back = (base.isoweekday() - weekday) % 7
+    if explicit and back == 0:
+        back = 7
+    if not explicit and not from_tense and back == 6:
+        return base + _dt.timedelta(days=1)    # a silent clause: the nearest one, so six days back is tomorrow
+    return base - _dt.timedelta(days=back)
