@@ -50,7 +50,7 @@ def blocks(directory: str | None = None) -> Blocks:
     cardinals = [w for w, (v, k) in lex.numbers.items() if k == "cardinal"]
     tens = [w for w, (v, k) in lex.numbers.items() if k == "tens"]
     word_number = (f"(?:{alternation(tens)}(?:[\\s-]{alternation(ones)})?|{alternation(cardinals)})")
-    cardinal = rf"(?:(?<![\d,])(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d{{1,4}}(?![\d,]))(?:\.\d{{1,2}})?(?:\s+1/2)?|{word_number}(?:\s+and\s+a\s+half)?)"
+    cardinal = rf"(?:(?<![\d,/])(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d{{1,4}}(?![\d,]))(?:\.\d{{1,2}})?(?:[\s-]1/2)?|{word_number}(?:\s+and\s+a\s+half)?)"
     ordinals = [w for w, (v, k) in lex.numbers.items() if k == "ordinal" and v != -1]
     units = list(lex.units)
     plural = [u for u in units if u.endswith("s") or u in ("centuries", "millennia")]

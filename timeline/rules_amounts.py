@@ -15,6 +15,7 @@ def _amount(m, lex):
     if num is None:
         return "X"
     text = re.sub(r"\s+", " ", num.lower()).strip()
+    text = re.sub(r"^(\d+)-1/2$", r"\1 1/2", text)     # "2-1/2 years"
     if re.fullmatch(r"\d+ 1/2", text) or text.endswith("and a half"):
         whole = lex.number(text.split(" ")[0]) if text.split(" ")[0] != "a" else 1
         return (whole, "half")
