@@ -299,7 +299,6 @@ def _seed_copy(tmp_path: Path) -> Path:
     return src
 
 
-@pytest.mark.xfail(strict=True, reason="defect D15: an --out that cannot be made raises OSError")
 @pytest.mark.parametrize("out", ["file", "file/sub"])
 def test_an_out_folder_that_cannot_be_made_is_a_clear_error(tmp_path, capsys, out):
     src = _seed_copy(tmp_path)
@@ -312,7 +311,6 @@ def test_an_out_folder_that_cannot_be_made_is_a_clear_error(tmp_path, capsys, ou
     assert code == 1 and "Traceback" not in err and out.split("/")[0] in err
 
 
-@pytest.mark.xfail(strict=True, reason="defect D16: an unknown --format raises ValueError")
 def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
     src = _seed_copy(tmp_path)
     try:

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import json
 import sys
+from pathlib import Path
 
 from . import __version__
 from .ingest import DATE_ORDERS, InputError, coerce_dct, find_header, read_document
@@ -32,6 +33,26 @@ def _dct_arg(value: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _formats_arg(value: str) -> tuple[str, ...]:
+    from .export import FORMATS
+
+    formats = tuple(f.strip() for f in value.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or repr(value)}; "
+                                         f"choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def _make_out(out: str) -> str | None:
+    """Create the output folder up front; a reason when it cannot be made (before any work is done)."""
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"{out}: cannot create the output folder ({exc.strerror or exc})"
+    return None
+
+
 def add_build_parser(sub) -> None:
     p = sub.add_parser("build", help="build the event table and chart from articles",
                        description="Read articles (files, folders, globs, - for stdin; default: seeds/) and write "
@@ -46,7 +67,7 @@ def add_build_parser(sub) -> None:
     p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
     p.add_argument("--narrative", action="store_true",
                    help="documents without a date are read in narrative mode (their own dates anchor them)")
-    p.add_argument("--format", default="csv", metavar="FMT[,FMT]",
+    p.add_argument("--format", default=("csv",), type=_formats_arg, metavar="FMT[,FMT]",
                    help="table formats to write: csv, json, timelinejs, timeml (comma-separated; default csv)")
     p.add_argument("--no-merge", dest="merge", action="store_false",
                    help="keep every mention instead of merging the same event reported by several articles")
@@ -91,7 +112,11 @@ def run_build(args) -> int:
     from .progress import Progress
     from .sources import Fields
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    formats = args.format
+    problem = _make_out(args.out)
+    if problem:
+        _err(problem)
+        return EXIT_FAILURES
     fields = Fields(args.text_field, args.date_field, args.title_field, args.id_field)
     progress = Progress.for_terminal(quiet=args.quiet)
 
@@ -123,7 +148,11 @@ def run_build(args) -> int:
             tl.write(args.out, formats=(), chart=False)
         return EXIT_FAILURES if tl.failures else EXIT_USAGE
     chart_opts = {k: getattr(args, k) for k in ("title", "subtitle", "credit", "theme") if getattr(args, k)}
-    written = tl.write(args.out, formats=formats, chart=args.chart, **chart_opts)
+    try:
+        written = tl.write(args.out, formats=formats, chart=args.chart, **chart_opts)
+    except OSError as exc:
+        _err(f"{exc.filename or args.out}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILURES
     if not args.quiet:
         print(f"documents read: {tl.n_documents}"
               + (f", failed: {len(tl.failures)}" if tl.failures else "")
