@@ -4,8 +4,9 @@
 (:mod:`timeline.sources`), and each article is parsed, tagged and turned into events by :func:`process_unit`,
 which runs here (``jobs=1``), in a pool of worker processes (``jobs=N``) or on a Dask cluster
 (``scheduler=ADDRESS``), always in input order so that every way of running writes the same table.
-Texts are not kept: the Timeline holds each document's metadata and its events (and its text and timexes only
-when ``keep_texts=True``, which the TimeML output needs).
+Texts are not kept: the Timeline holds each document's metadata and its events, collected as rows of the table as
+they arrive (typed chunks of columns, :mod:`timeline.rows`; no Event objects), and its text and timexes only
+when ``keep_texts=True``, which the TimeML output needs.
 """
 from __future__ import annotations
 
