@@ -40,6 +40,7 @@ def _texts() -> list[str]:
         "Mayfirst Oct23 January23,1998 1990s 1990's '80s nineteen-------ninety-six twenty           four hours",
         "the ſeaſon's laſt week, ıt was FRIDAY; \u212aelvin said Tuesday \u0130stanbul TODAY at 10:30 a.m.",
         " " * 500 + "last year" + "\n" * 300 + "two days ago" + "-" * 200 + "in 2011",
+        "for 2days, 3 -days,five\u2003days, six\tweeks ago; Fridays today's holidays two yesterdays ago, 4-year",
         "",
         "no temporal words at all here.",
     ]
@@ -135,3 +136,13 @@ def test_a_match_changed_by_the_cut_is_found_again_without_it():
     scan = triggers.Scan(text, short)
     assert [m.span() for m in scan.finditer(order, regex)] == [m.span() for m in regex.finditer(text)]
     assert [m.group() for m in regex.finditer(text, 0, text.index("2011") + 4)] == ["2011"]   # what the cut fakes
+
+
+def test_windows_skip_a_unit_glued_to_a_word_only_where_the_pattern_says_so():
+    """A duration's unit follows whitespace or a hyphen ([\\s-]+ before the group, which holds a list of words
+    starting with the triggers), so "day" in "Friday" triggers no duration window; a rule whose group may hold
+    another word first ("fiscal year") keeps every trigger."""
+    plan = triggers.plan(rules())
+    spaced = dict(zip(plan.names, plan.spaced))
+    assert spaced["duration"] and spaced["ago"]
+    assert not spaced["rel_unit"] and not spaced["full_date"] and not spaced["year"]

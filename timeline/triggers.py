@@ -64,6 +64,7 @@ class Plan:
     widths: tuple[int | None, ...]              # per rule: reach in collapsed characters (None: whole text)
     befores: tuple[int, ...]                    # per rule: how far before a trigger a match can start
     afters: tuple[int, ...]                     # per rule: how far after a trigger a match can look
+    spaced: tuple[bool, ...]                    # per rule: its trigger follows whitespace or a hyphen
     trie: re.Pattern                            # every trigger word; finds the longest one at a position
     rules_at: dict[str, tuple[int, ...]]        # longest word found -> the rules it triggers
     digit_rules: tuple[int, ...]
@@ -214,6 +215,57 @@ def _around(items, ids, groups: dict) -> tuple[int, int, int] | None:
     return None
 
 
+def _space_like(item) -> bool:
+    """True when ``item`` consumes at least one character, all of them whitespace or hyphens."""
+    op, av = item
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        return av[0] >= 1 and len(av[2]) == 1 and _space_like(av[2][0])
+    return op in (_sre.LITERAL, _sre.IN) and _run_class([item]) == "space"
+
+
+def _ends_spaced(items) -> bool:
+    """True when every match of the sequence ``items`` ends with a whitespace character or a hyphen."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if _space_like(items[-1]):
+        return True
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:     # optional: either way
+        return _ends_spaced(av[2]) and _ends_spaced(items[:-1])
+    if op is _sre.SUBPATTERN:
+        return _ends_spaced(av[-1])
+    return False
+
+
+def _literal_starts(items) -> list[str] | None:
+    """The literal text each alternative of ``items`` starts with (None when that is not plain)."""
+    if len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
+        return _literal_starts(items[0][1][-1])
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        starts = [_literal_starts(branch) for branch in items[0][1][1]]
+        return None if any(s is None for s in starts) else [w for s in starts for w in s]
+    text = ""
+    for op, av in items:
+        if op is not _sre.LITERAL:
+            break
+        text += chr(av)
+    return [text] if text else None
+
+
+def _spaced(items, ids, words) -> bool:
+    r"""True when the group ``ids`` (one, in the pattern's main sequence, so in every match) comes right after
+    whitespace or a hyphen and starts with one of ``words``: only a trigger word found after such a character
+    can be the one in the group. The forms checked are plain (the group after ``[\s-]+`` or
+    ``\s+(?:more\s+)?``, holding a list of words); any other form is False, which only means the windows are
+    not narrowed."""
+    for k, (op, av) in enumerate(items):
+        if op is _sre.SUBPATTERN and av[0] in ids:
+            starts = _literal_starts(av[-1])
+            return bool(starts) and _ends_spaced(items[:k]) and \
+                all(any(w.lower().startswith(t) for t in words) for w in starts)
+    return False
+
+
 def reach(regex: re.Pattern, group_names: tuple[str, ...] = ()) -> tuple[int, int, int] | None:
     """(width, before, after) in collapsed characters: how far a match attempt of ``regex`` can inspect from its
     start, how far before a trigger a match can start and how far after it an attempt can look (the trigger
@@ -261,9 +313,14 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     rules_at = {w: tuple(i for i, ws in enumerate(words) if any(w.startswith(t) for t in ws))
                 for w in vocabulary}
     reaches = [reach(regex, table[name][1]) for name, regex in rules]
+    spaced = []
+    for (name, regex), ws in zip(rules, words):
+        ids = {regex.groupindex[g] for g in table[name][1] if g in regex.groupindex}
+        tree = _sre_parse.parse(regex.pattern, regex.flags)
+        spaced.append(len(ids) == 1 and bool(ws) and not digits[len(spaced)] and _spaced(list(tree), ids, ws))
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
-                afters=tuple(r[2] if r else 0 for r in reaches), trie=re.compile(_trie(vocabulary)),
+                afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced), trie=re.compile(_trie(vocabulary)),
                 rules_at=rules_at, digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
@@ -295,6 +352,10 @@ class Scan:
             for i in rules_at[m.group()]:
                 triggers[i].append(found)
             m = search(low, start + 1)
+        for i, spaced in enumerate(plan.spaced):
+            if spaced:                  # the trigger in the rule's group follows whitespace or a hyphen
+                triggers[i] = [t for t in triggers[i]
+                               if t[0] and (text[t[0] - 1].isspace() or text[t[0] - 1] == "-")]
         if plan.digit_rules:
             runs = {1: [(s, e, collapse(s), collapse(e)) if collapse else (s, e, s, e)
                         for s, e in (m.span() for m in DIGITS.finditer(text))]}
