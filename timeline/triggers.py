@@ -320,8 +320,8 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
         spaced.append(len(ids) == 1 and bool(ws) and not digits[len(spaced)] and _spaced(list(tree), ids, ws))
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
-                afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced), trie=re.compile(_trie(vocabulary)),
-                rules_at=rules_at, digit_rules=tuple(i for i, d in enumerate(digits) if d))
+                afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced),
+                trie=re.compile(_trie(vocabulary)), rules_at=rules_at, digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
 class Scan:
