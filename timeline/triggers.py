@@ -321,7 +321,8 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
                 afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced),
-                trie=re.compile(_trie(vocabulary)), rules_at=rules_at, digit_rules=tuple(i for i, d in enumerate(digits) if d))
+                trie=re.compile(_trie(vocabulary)), rules_at=rules_at,
+                digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
 class Scan:
