@@ -35,6 +35,7 @@ _MARKERS = [
     (1, r"(?:is|are)\s+to\s+\w+"),
     (1, r"be(?:\s+\w+ly)?(?:\s+\w+)?"),                                  # will be paid, to be completed
     (1, r"will|won't|shall|'ll|would|could|might|must|should|can|cannot"),
+    (0, r"(?:than|as)\s+(?:expected|planned|hoped|scheduled|forecast|predicted)"),   # rose more than expected
     (1, r"plans?\s+to|planned\s+to|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|agreed\s+to|"
         r"promised|pledged|vowed|decided\s+to|invited|next(?!\s+to\b)|upcoming|coming|scheduled|slated|due(?!\s+to\b)|payable|"
         r"effective|expires?|expiring|deadline|of\s+record|as\s+(?:soon|early)\s+as|set\s+to"),
@@ -100,6 +101,8 @@ def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bo
     markers = []
     for m in MARKERS.finditer(text, a.cuts[chunk], end):
         group, passive = m.lastgroup, False
+        if SIGNS[group] == 0:           # a neutral phrase ("than expected") only keeps its words from counting
+            continue
         if group == GENERIC_PAST:
             word = m.group().lower()
             if word in ADJECTIVES or word.startswith("un") or \
