@@ -163,9 +163,11 @@ def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tupl
     rows = np.flatnonzero(candidate)
     rows = rows[np.lexsort((pos[rows], bucket[rows]))]             # by bucket, then in merge order
     texts = _Texts()
-    event_text, phrase = _values(frame["event_text"], rows), _values(frame["phrase"], rows)
-    tids = [texts.id_of(t or "", p) for t, p in zip(event_text, phrase)]
-    del event_text, phrase
+    tids: list[int] = []
+    for lo in range(0, len(rows), _SLICE):          # a slice of texts at a time: only their ids are kept
+        part = rows[lo:lo + _SLICE]
+        tids += [texts.id_of(t or "", p) for t, p in zip(_values(frame["event_text"], part),
+                                                          _values(frame["phrase"], part))]
     texts.index()
     firsts = list(np.flatnonzero(~candidate))
     multi: list[list] = []
