@@ -117,5 +117,15 @@ def edtf_side(date: _dt.date | None, precision: str | None, approximate: bool = 
 
 def edtf_interval(start: _dt.date | None, start_precision: str | None, end: _dt.date | None,
                   end_precision: str | None, approximate: bool = False) -> str:
-    """``2011/2015-11-12``, ``../1998-12-31``, ``1998/2003``."""
+    """``2011/2015-11-12``, ``../1998-12-31``, ``1998/2003``.
+
+    Beside an open end, a decade or century is written as the year it begins (start) or ends (end):
+    ``1990/..``, ``../1999``. EDTF parsers (the ``edtf`` package among them) reject ``199X/..``."""
+    if start is None or end is None:
+        start_precision = _year_if_unspecified(start_precision)
+        end_precision = _year_if_unspecified(end_precision)
     return edtf_side(start, start_precision, approximate) + "/" + edtf_side(end, end_precision)
+
+
+def _year_if_unspecified(precision: str | None) -> str | None:
+    return "year" if precision in ("decade", "century") else precision
