@@ -7,6 +7,7 @@ Nothing here reads the wall clock: a document whose date cannot be read is an :c
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 import sys
@@ -218,7 +219,7 @@ def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
 def read_bytes(path: str) -> bytes:
     """The bytes of a one-article file (``-``: stdin); a file that cannot be read, or is larger than
     :data:`MAX_DOCUMENT_BYTES`, is an :class:`InputError` naming it."""
-    try:
+    with reading(path):
         if path == "-":
             data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
         else:
@@ -229,6 +230,13 @@ def read_bytes(path: str) -> bytes:
         if len(data) > MAX_DOCUMENT_BYTES:
             raise InputError(path, _too_large(len(data)))
         return data
+
+
+@contextlib.contextmanager
+def reading(path: str) -> Iterator[None]:
+    """Turn the operating system's refusal to read ``path`` into an :class:`InputError` that names it."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:

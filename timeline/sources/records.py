@@ -30,14 +30,8 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))      # articles are longer tha
 def _open(path: str) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
-    try:
+    with ingest.reading(path):
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
 
 
 def _keep(record: dict, fields: Fields) -> dict:
