@@ -229,7 +229,10 @@ def year_range(m, lex, text):
     # EXAMPLE: in 1990-91 / the 1990-1991 season (each end is a year of its own)
     if m.group("y1"):
         return Hit("DATE", P(year=int(m.group("y1")), granularity="year"), span=m.span("y1"))
-    start = int(re.search(r"(\d{4})\s?-\s?$", text[max(0, m.start() - 8):m.start()]).group(1))
+    before = re.search(r"(\d{4})\s?-\s?$", text[max(0, m.start() - 8):m.start()])
+    if before is None:          # a glued number run ("201-511-12"): no four-digit year opens the range
+        return None
+    start = int(before.group(1))
     end = int(m.group("y2")) if len(m.group("y2")) == 4 else start // 100 * 100 + int(m.group("y2"))
     if not start < end <= start + 99:
         return None
