@@ -77,7 +77,8 @@ def alternation(words) -> str:
 
 # ------------------------------------------------------------------------------------------------ sentences
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A run of stops is taken whole from its first character (the lookbehind), so a long run of dots costs its length once.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 

@@ -15,6 +15,8 @@ Each document also contributes its publication event. Signal words and patterns 
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -352,10 +354,15 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
     dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
     spans = sentences(text, doc.body_start) or [(doc.body_start, len(text))]
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    starts = [t.start for t in ordered]
+
+    def inside_of(s0: int, s1: int) -> list[Timex]:      # the expressions that start in a sentence, by bisection
+        return ordered[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
+
     links: list[tuple] = []
     per_sentence: list[tuple[int, int, list[_Item], list[Timex]]] = []
     for s0, s1 in spans:
-        inside = [t for t in ordered if s0 <= t.start < s1]
+        inside = inside_of(s0, s1)
         dated = [(t, span_of(t.value)) for t in inside if t.type in ("DATE", "TIME")]
         qualifiers = [t for t, s in dated if s is None] + [t for t in inside if t.type not in ("DATE", "TIME")]
         dated = [(t, s) for t, s in dated if s is not None]
@@ -365,7 +372,7 @@ def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
     if pub:
         events.append(pub)
     for s0, s1, items, qualifiers in per_sentence:
-        items = _dedupe(items + _anchored(text, s0, s1, ordered, links, dct), text)
+        items = _dedupe(items + _anchored(text, s0, s1, inside_of(s0, s1), links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
         for item, (lo, hi) in zip(items, _clauses(text, s0, s1, items)):
             events.append(_event(doc, item, lo, hi, (s0, s1), items, qualifiers))
