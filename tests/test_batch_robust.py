@@ -232,7 +232,6 @@ def test_gigantic_member_is_refused_by_the_documented_limit(tmp_path, capsys, sm
     assert "large" in info.value.reason.lower(), info.value.reason
 
 
-@pytest.mark.xfail(strict=True, reason="defect D9: a page with nothing but a navigation link is read as an article")
 def test_html_with_only_navigation_is_a_page_without_text(tmp_path, capsys):
     page = tmp_path / "nav_only.html"
     page.write_text("<!DOCTYPE html><html><head><title>Empty page</title><meta property='article:published_time' "

@@ -49,7 +49,9 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
         dct = _dt.datetime.fromisoformat(found) if found else None
     if dct is None and not options.narrative:
         raise InputError(unit.path, "no publication date in the page's markup; pass --dct DATE (or --narrative)")
-    body = trafilatura.extract(tree, output_format="txt", include_comments=False, deduplicate=False)  # prunes tree
+    # precision first and no fallback extractors: those read a page of navigation links as its text
+    body = trafilatura.extract(tree, output_format="txt", include_comments=False, deduplicate=False,  # prunes tree
+                               favor_precision=True, fast=True)
     if not body or not body.strip():
         raise InputError(unit.path, "no main text found in the page")
     return Document(path=unit.path, title=title.strip(), dct=dct, text=body, doc_id=Path(unit.path).stem)
