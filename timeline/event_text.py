@@ -93,6 +93,21 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))         # J. Smith, U.S.A.
 
 
+#: characters; a longer run without a sentence end (a list, a table, markup debris) is cut at a space, so that the
+#: work done for each expression on its sentence stays bounded (defect D13: quadratic in one endless sentence)
+MAX_SENTENCE = 2000
+
+
+def _capped(text: str, s: int, e: int):
+    """``(s, e)`` in pieces of at most :data:`MAX_SENTENCE` characters, each cut after a space where there is one."""
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = s + MAX_SENTENCE if cut == -1 else cut + 1
+        yield s, cut
+        s = cut
+    yield s, e
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text[start:end]`` (offsets into ``text``, whitespace trimmed)."""
     end = len(text) if end is None else end
@@ -109,7 +124,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             s = m.end()
         spans.append((s, p1))
     out = []
-    for s, e in spans:
+    for s, e in (piece for span in spans for piece in _capped(text, *span)):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
