@@ -67,7 +67,7 @@ def make_batch(folder: Path) -> tuple[list[str], dict[str, str]]:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     bad["binary.txt"] = "binary"
     (folder / "utf16_no_bom.txt").write_bytes(article("Sans BOM", "It rained on Oct. 23.").encode("utf-16-le"))
-    bad["utf16_no_bom.txt"] = ""
+    bad["utf16_no_bom.txt"] = "utf-16"          # D10: the reason names UTF-16, not only "binary"
     gigantic = article("Gigantic", ("On Oct. 23 nothing happened. " * 4000))
     (folder / "gigantic.txt").write_text(gigantic, encoding="utf-8")
     assert len(gigantic.encode()) > GIGANTIC_LIMIT

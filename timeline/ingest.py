@@ -73,7 +73,7 @@ def decode(data: bytes, path: str = "<input>") -> Decoded:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), not text")
+        raise InputError(path, "binary file (contains NUL bytes), not text" + _utf16_hint(data[:8192]))
     bom = data.startswith(b"\xef\xbb\xbf")
     body, enc = (data[3:], "utf-8-sig") if bom else (data, "utf-8")
     try:
@@ -92,6 +92,14 @@ def decode(data: bytes, path: str = "<input>") -> Decoded:
     if controls > max(8, len(text) // 100):
         raise InputError(path, "binary file (not decodable as text)")
     return Decoded(text, enc, f"not valid UTF-8; decoded as {enc}")
+
+
+def _utf16_hint(head: bytes) -> str:
+    """A hint when the NUL bytes fall on every other byte, as in UTF-16 text saved without a byte-order mark."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) >= 0.8 * (len(head) // 2) and min(even, odd) <= 0.05 * (len(head) // 2):
+        return "; it looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+    return ""
 
 
 def _truncated_utf8(body: bytes, exc: UnicodeDecodeError) -> bool:
