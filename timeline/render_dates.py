@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from .calendar_math import season_of
+
 if TYPE_CHECKING:
     from timeline.render_items import Item
 
@@ -45,8 +47,7 @@ def format_date(d: dt.date, precision: str, *, with_year: bool = True, timex_val
         return f"{calendar.month_name[d.month]} {_year(d.year)}"
     if precision == "season":
         m = re.search(r"-(SP|SU|FA|AU|WI)\b", timex_value or "")
-        code = m.group(1) if m else {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
-                                     8: "SU"}.get(d.month, "FA")
+        code = m.group(1) if m else season_of(d)
         return f"{SEASONS[code]} {_year(d.year)}"
     if precision == "quarter":
         return f"{ORDINAL_WORDS[(d.month - 1) // 3 + 1]} quarter of {_year(d.year)}"
