@@ -59,9 +59,40 @@ def load_lines(name: str, directory: Path = RESOURCES) -> tuple[str, ...]:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so 'Sept.' wins over 'Sep')."""
+    """A regex alternation of literal words, longest first (so 'Sept.' wins over 'Sep'); a space in a word
+    matches any run of whitespace."""
     words = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+def trie_alternation(words, ignore_case: bool = True) -> str:
+    """The same language and preference as :func:`alternation`, shaped as a prefix tree: ``(?:m(?:ay|arch))``
+    rather than ``(?:march|may)``. Python's ``re`` tries the branches of an alternation one after the other at
+    every position, so a flat list of a hundred words costs a hundred attempts where the tree costs one per
+    character. Every two words that match at one position are a prefix of one another, and the tree tries the
+    longer first (greedy), so the match chosen is the one the longest-first list chooses. With ``ignore_case``
+    (for a pattern compiled with IGNORECASE) the words are folded to lower case first, so "May" and "MAY" share
+    a branch; a case-sensitive block must pass ``ignore_case=False``."""
+    words = set(words)
+    if ignore_case:
+        if not all(w.isascii() for w in words):
+            return alternation(words)           # Unicode case folding can change lengths: keep the flat list
+        words = {w.lower() for w in words}
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        children = [(r"\s+" if ch == " " else re.escape(ch)) + pattern(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not children:
+            return ""
+        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+        return f"(?:{body})?" if "" in node else body       # greedy: the longer word is tried first
+    return "(?:" + pattern(tree) + ")"
 
 
 @dataclass(frozen=True)

@@ -238,17 +238,27 @@ def _ends_spaced(items) -> bool:
 
 
 def _literal_starts(items) -> list[str] | None:
-    """The literal text each alternative of ``items`` starts with (None when that is not plain)."""
+    """The literal text each alternative of ``items`` starts with (None when that is not plain). A prefix tree
+    (``d(?:ay|ecade)``) gives each branch's start after the common letters; a start may stop short of the whole
+    word (after an optional part, say), which only makes the check that uses it stricter."""
     if len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
         return _literal_starts(items[0][1][-1])
-    if len(items) == 1 and items[0][0] is _sre.BRANCH:
-        starts = [_literal_starts(branch) for branch in items[0][1][1]]
-        return None if any(s is None for s in starts) else [w for s in starts for w in s]
     text = ""
     for op, av in items:
-        if op is not _sre.LITERAL:
+        if op is _sre.LITERAL:
+            text += chr(av)
+            continue
+        if op is _sre.BRANCH:
+            branches = [_literal_starts(branch) for branch in av[1]]
+        elif op is _sre.SUBPATTERN:
+            branches = [_literal_starts(av[-1])]
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            branches = [[chr(a)] for _, a in av]
+        else:
             break
-        text += chr(av)
+        if any(b is None for b in branches):
+            break
+        return [text + s for b in branches for s in b]
     return [text] if text else None
 
 

@@ -1,0 +1,60 @@
+"""The recognizer's patterns are reshaped for speed (prefix-tree alternations, a first-character lookahead);
+the reshaped patterns must find exactly what the plain ones find."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from timeline.lexicon import alternation, load, trie_alternation
+from timeline.patterns import expand, first_characters, with_first_characters
+from timeline.recognize import compiled_rules
+
+WORDS = st.lists(st.text(alphabet="abcAB .'-", min_size=1, max_size=6).map(str.strip).filter(bool),
+                 min_size=1, max_size=12)
+TEXT = st.text(alphabet="abcAB .'-\n", max_size=80)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(WORDS, TEXT, st.booleans())
+def test_trie_alternation_matches_like_the_longest_first_list(words, text, ignore_case):
+    flags = re.IGNORECASE if ignore_case else 0
+    # the alternation is followed by more pattern, so a shorter word must be tried when the longer one fails
+    for tail in ("", r"\b", "a", r"(?=\s)"):
+        flat = re.compile(alternation(words) + tail, flags)
+        tree = re.compile(trie_alternation(words, ignore_case=ignore_case) + tail, flags)
+        assert [m.span() for m in flat.finditer(text)] == [m.span() for m in tree.finditer(text)], tail
+
+
+def test_trie_alternation_of_the_lexicon_shares_prefixes():
+    units = trie_alternation(load().units)
+    assert "|".join(sorted(load().units)) not in units
+    assert re.fullmatch(units, "Months", re.IGNORECASE) and re.fullmatch(units, "day", re.IGNORECASE)
+    assert not re.fullmatch(units, "mon", re.IGNORECASE)
+
+
+def test_first_characters_of_simple_patterns():
+    assert first_characters(r"\b(?:the\s+)?\d+") == r"[t\d]"
+    assert first_characters(r"(?<![\d,])(?P<y>\d{4})") == r"[\d]"
+    assert first_characters(r"(?:a|b)?c") == "[abc]"
+    assert first_characters(r"\w*") is None              # can match empty
+    assert first_characters(r"[^x]y") is None            # any character but one: no restriction
+    assert first_characters(r"(?P<a>x)(?P=a)") == "[x]"
+    assert with_first_characters(r".y") == r".y"
+
+
+RULE_TEXT = st.lists(st.sampled_from(list("0123456789 ,.-/:'") + [
+    "the ", "last ", "next ", "Oct. ", "May ", "may ", "Monday ", "two ", "three ", "years ", "days ", "ago ",
+    "earlier ", "a ", "week ", "the past ", "1990s ", "1999 ", "2015 ", "Jan ", "p.m. ", "noon ", "about ",
+    "quarter ", "fiscal ", "summer ", "Christmas ", "every ", "recently ", "now ", "AD ", "the end of ",
+    "mid-", "century ", "twenty-", "five ", "morning ", "tonight ", "day ", "hours ", "month "]),
+                     max_size=12).map("".join)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(RULE_TEXT, min_size=1, max_size=30).map("".join))
+def test_every_rule_with_its_lookahead_matches_as_without(text):
+    for rule in compiled_rules():
+        plain = re.compile(expand(rule.rule.template), re.IGNORECASE)
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in rule.regex.finditer(text)], \
+            rule.rule.name
