@@ -6,9 +6,10 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from timeline.lexicon import alternation, load, trie_alternation
-from timeline.patterns import expand, first_characters, with_first_characters
+from timeline.lexicon import load
+from timeline.patterns import expand
 from timeline.recognize import compiled_rules
+from timeline.regexes import alternation, first_characters, trie_alternation, with_first_characters
 
 WORDS = st.lists(st.text(alphabet="abcAB .'-", min_size=1, max_size=6).map(str.strip).filter(bool),
                  min_size=1, max_size=12)

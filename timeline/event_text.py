@@ -11,6 +11,8 @@ import functools
 import re
 from importlib import resources
 
+from .regexes import alternation
+
 HEADLINE_MAX = 60
 
 
@@ -68,11 +70,6 @@ def _by_class(rows) -> dict[str, set[str]]:
 def words(cls: str) -> frozenset[str]:
     """The small words of one class of ``events_words.tsv`` (conjunction, auxiliary, stop, ...)."""
     return lexicon()["words"].get(cls, frozenset())
-
-
-def alternation(words) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 # ------------------------------------------------------------------------------------------------ sentences

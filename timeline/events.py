@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_of
-from .event_text import (alternation, clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
+from .event_text import (clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
                          sentence_subject, sentences, words)
 from .model import Document, Event, Timex
+from .regexes import alternation
 
 #: the order flags are written in
 FLAG_ORDER = ("year_inferred", "direction_from_tense", "ambiguous_order", "approximate", "open_start", "inferred")

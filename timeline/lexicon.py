@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .regexes import with_first_characters
+
 RESOURCES = Path(__file__).parent / "resources"
 
 
@@ -56,43 +58,6 @@ def load_lines(name: str, directory: Path = RESOURCES) -> tuple[str, ...]:
     if wide:
         raise LexiconError(f"{name}: one item per line, got {wide[0]!r}")
     return tuple(row[0] for row in rows)
-
-
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so 'Sept.' wins over 'Sep'); a space in a word
-    matches any run of whitespace."""
-    words = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
-
-
-def trie_alternation(words, ignore_case: bool = True) -> str:
-    """The same language and preference as :func:`alternation`, shaped as a prefix tree: ``(?:m(?:ay|arch))``
-    rather than ``(?:march|may)``. Python's ``re`` tries the branches of an alternation one after the other at
-    every position, so a flat list of a hundred words costs a hundred attempts where the tree costs one per
-    character. Every two words that match at one position are a prefix of one another, and the tree tries the
-    longer first (greedy), so the match chosen is the one the longest-first list chooses. With ``ignore_case``
-    (for a pattern compiled with IGNORECASE) the words are folded to lower case first, so "May" and "MAY" share
-    a branch; a case-sensitive block must pass ``ignore_case=False``."""
-    words = set(words)
-    if ignore_case:
-        if not all(w.isascii() for w in words):
-            return alternation(words)           # Unicode case folding can change lengths: keep the flat list
-        words = {w.lower() for w in words}
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        children = [(r"\s+" if ch == " " else re.escape(ch)) + pattern(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not children:
-            return ""
-        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-        return f"(?:{body})?" if "" in node else body       # greedy: the longer word is tried first
-    return "(?:" + pattern(tree) + ")"
 
 
 @dataclass(frozen=True)
@@ -143,7 +108,7 @@ def _load(directory: Path) -> Lexicon:
     fps = []
     for pattern, _why in table("false_positives.tsv", 2):
         try:
-            fps.append(re.compile(pattern))
+            fps.append(re.compile(with_first_characters(pattern, 0)))
         except re.error as exc:  # pragma: no cover - data error
             raise LexiconError(f"false_positives.tsv: bad pattern {pattern!r}: {exc}") from exc
         if fps[-1].match(""):

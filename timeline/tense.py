@@ -26,7 +26,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-# Alternatives are tried in order at each position: a longer, more specific marker comes first.
+from .regexes import trie_alternation
+
+# Alternatives are tried in order at each position: a longer, more specific marker comes first. A plain list of
+# words is a prefix tree (regexes.trie_alternation): followed by \b, at most one of its words can match, so the
+# tree finds what the list finds, in fewer steps.
 _MARKERS = [
     (-1, r"(?:would|could|should|might|must|may)\s+(?:not\s+)?have"),          # would have gone: past
     (-1, r"had\s+(?:not\s+)?been(?:\s+\w+)?"),                                # had been expected: past
@@ -34,15 +38,16 @@ _MARKERS = [
     (1, r"(?:is|are|am)\s+(?:scheduled|expected|due|set|slated|planned|supposed|going|about|likely)\s+to"),
     (1, r"(?:is|are)\s+to\s+\w+"),
     (1, r"be(?:\s+\w+ly)?(?:\s+\w+)?"),                                  # will be paid, to be completed
-    (1, r"will|won't|shall|'ll|would|could|might|must|should|can|cannot"),
+    (1, trie_alternation("will won't shall 'll would could might must should can cannot".split())),
     (0, r"(?:than|as)\s+(?:expected|planned|hoped|scheduled|forecast|predicted)"),   # rose more than expected
     (1, r"plans?\s+to|planned\s+to|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|agreed\s+to|"
         r"promised|pledged|vowed|decided\s+to|invited|next(?!\s+to\b)|upcoming|coming|scheduled|slated|due(?!\s+to\b)|payable|"
         r"effective|expires?|expiring|deadline|of\s+record|as\s+(?:soon|early)\s+as|set\s+to"),
-    (-1, r"said|says|was|were|had|has|have|been|did|ago|last|earlier|told|met|went|came|took|made|gave|held|"
-         r"began|saw|left|fell|rose|won|lost|sent|got|paid|sold|bought|spoke|became|found|struck|broke|ran|"
-         r"knew|thought|brought|fought|wrote|drove|led|chose|fled|hit|quit|shut|since|tore|threw|drew|grew|flew|"
-         r"shot|caught|sought|felt|kept|stood|sat|spent|built|withdrew|stole|spoke|sank|arose|swore|wore|hid"),
+    (-1, trie_alternation(
+        "said says was were had has have been did ago last earlier told met went came took made gave held began saw "
+        "left fell rose won lost sent got paid sold bought spoke became found struck broke ran knew thought brought "
+        "fought wrote drove led chose fled hit quit shut since tore threw drew grew flew shot caught sought felt kept "
+        "stood sat spent built withdrew stole spoke sank arose swore wore hid".split())),
     (-1, r"\w{3,}ed"),
 ]
 # One \b and a look at the next character before the alternatives (every marker starts with a word character or
