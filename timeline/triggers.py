@@ -331,7 +331,7 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
                 afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced),
-                trie=re.compile(f"(?=({_trie(vocabulary)}))"), rules_at=rules_at,
+                trie=re.compile(_trie(vocabulary)), rules_at=rules_at,
                 digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
@@ -354,13 +354,15 @@ class Scan:
         low = text.lower() if text.isascii() else text.translate(FOLD).lower()
         if len(low) != len(text):       # pragma: no cover - no lower-casing changes the length after FOLD
             low = "".join(ch.lower()[:1] for ch in text.translate(FOLD))
-        finditer, rules_at, triggers = plan.trie.finditer, plan.rules_at, self.triggers
+        search, rules_at, triggers = plan.trie.search, plan.rules_at, self.triggers
         collapse = self._collapse if collapsed else None
-        for m in finditer(low):         # overlapping (a zero-width match at each start): a trigger may start
-            start, end = m.span(1)      # inside another one
+        m = search(low)
+        while m is not None:            # overlapping: a trigger may start inside another one
+            start, end = m.span()
             found = (start, end, collapse(start), collapse(end)) if collapse else (start, end, start, end)
-            for i in rules_at[m.group(1)]:
+            for i in rules_at[m.group()]:
                 triggers[i].append(found)
+            m = search(low, start + 1)
         for i, spaced in enumerate(plan.spaced):
             if spaced:                  # the trigger in the rule's group follows whitespace or a hyphen
                 triggers[i] = [t for t in triggers[i]
