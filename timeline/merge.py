@@ -69,7 +69,7 @@ def merge_order(frame: pd.DataFrame) -> np.ndarray:
     return np.lexsort(keys[::-1])
 
 
-class _Texts:
+class Texts:
     """Distinct word sequences of the candidate rows: ids, their sets and their prefix-filter keys."""
 
     def __init__(self):
@@ -162,7 +162,7 @@ def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tupl
     candidate = (frame["kind"] != "publication").fillna(True).to_numpy(dtype=bool) & (n_sources >= 2)
     rows = np.flatnonzero(candidate)
     rows = rows[np.lexsort((pos[rows], bucket[rows]))]             # by bucket, then in merge order
-    texts = _Texts()
+    texts = Texts()
     tids: list[int] = []
     for lo in range(0, len(rows), _SLICE):          # a slice of texts at a time: only their ids are kept
         part = rows[lo:lo + _SLICE]
@@ -171,18 +171,33 @@ def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tupl
     texts.index()
     firsts = list(np.flatnonzero(~candidate))
     multi: list[list] = []
-    current = None
+    lo = 0
+    row_list = rows.tolist()
+    for hi in range(1, len(row_list) + 1):           # one bucket at a time: rows[lo:hi] share a bucket
+        if hi < len(row_list) and bucket[row_list[hi]] == bucket[row_list[lo]]:
+            continue
+        members = cluster_bucket([(r, tids[i], source[r]) for i, r in enumerate(row_list[lo:hi], lo)], texts)
+        multi += [m for m in members if len(m) > 1]
+        firsts += [m[0][0] for m in members]
+        lo = hi
+    firsts_arr = np.asarray(firsts, dtype=np.int64)
+    return firsts_arr[np.argsort(pos[firsts_arr], kind="stable")], multi
+
+
+def cluster_bucket(rows: list[tuple[int, int, object]], texts: Texts
+                   ) -> list[list[tuple[int, tuple[float, float] | None]]]:
+    """The clusters of one bucket: ``rows`` are ``(row, text id, source)`` in merge order (text ids of ``texts``,
+    indexed); each cluster a list of ``(row, scores)`` (None for its first row), in creation order.
+
+    ``texts`` may hold the texts of this bucket only (:mod:`timeline.spill` does that) or of every bucket (as
+    :func:`clusters` does): prefix filtering only ever skips clusters that cannot pass, whatever the order of
+    the tokens, so the clusters are the same."""
     members: list[list] = []
     sources: list[set] = []
     heads: list[int] = []                         # text id of each cluster's first row
     tails: list[int] = []                         # ... and of its latest
     index: dict[tuple, list[int]] = {}
-    for row, tid in zip(rows.tolist(), tids):
-        if bucket[row] != current:
-            multi += [m for m in members if len(m) > 1]
-            firsts += [m[0][0] for m in members]
-            current, members, sources, heads, tails, index = bucket[row], [], [], [], [], {}
-        src = source[row]
+    for row, tid, src in rows:
         found = set()
         for key in texts.keys[tid]:
             found.update(index.get(key, ()))
@@ -206,7 +221,4 @@ def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tupl
             tails.append(tid)
             for key in texts.keys[tid]:
                 index.setdefault(key, []).append(k)
-    multi += [m for m in members if len(m) > 1]
-    firsts += [m[0][0] for m in members]
-    firsts_arr = np.asarray(firsts, dtype=np.int64)
-    return firsts_arr[np.argsort(pos[firsts_arr], kind="stable")], multi
+    return members

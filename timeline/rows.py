@@ -44,6 +44,27 @@ def frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.array(columns[name], dtype=DTYPES[name]) for name in COLUMN_NAMES})
 
 
+def event_cells(e: Event, path: str, title: str, published: str | None) -> tuple:
+    """One event's cells, in the order of ``table.COLUMN_NAMES`` without ``event_id`` (assigned when the table
+    is ordered); ``path``, ``title`` and ``published`` are its document's."""
+    timex = e.timex
+    return (_iso(e.start), _iso(e.end), e.precision or None, e.end_precision or None,
+            timex.type if timex is not None else None,
+            e.value or (timex.value if timex is not None else None) or None,
+            e.mod or None, e.edtf or None, e.phrase, e.phrase_start, e.phrase_end, e.headline, e.event_text,
+            e.kind, e.anchor, ";".join(e.flags) or None, path, title, published, 1, None,
+            ";".join(e.qualifiers) or None)
+
+
+def document_source(doc: Document) -> tuple[str, str, str | None]:
+    """(path, title, publication date in ISO 8601) of a document, as the table's source columns hold them."""
+    return doc.path, doc.title, _iso(doc.dct)
+
+
+# small values repeated on many rows, kept as one string each while a chunk is collected
+_SHARED = tuple(name in ("start", "end", "timex_value", "edtf", "phrase", "flags") for name in COLUMN_NAMES[1:])
+
+
 class RowBuilder:
     """Collects events as rows of the canonical table (``event_id`` is assigned when the table is ordered)."""
 
@@ -67,41 +88,20 @@ class RowBuilder:
 
     def _source(self, doc: Document) -> tuple[str, str, str | None]:
         if self._doc[0] is not doc:
-            self._doc = (doc, (doc.path, doc.title, _iso(doc.dct)))
+            self._doc = (doc, document_source(doc))
         return self._doc[1]
 
     def add(self, events: Iterable[Event]) -> None:
         """Append ``events`` (usually one document's) as rows."""
-        c = self._columns
+        lists = [self._columns[name] for name in COLUMN_NAMES[1:]]
+        ids = self._columns["event_id"]
         share = self._share
         for e in events:
-            path, title, published = self._source(e.document)
-            timex = e.timex
-            c["event_id"].append(None)
-            c["start"].append(share(_iso(e.start)))
-            c["end"].append(share(_iso(e.end)))
-            c["precision"].append(e.precision or None)
-            c["end_precision"].append(e.end_precision or None)
-            c["timex_type"].append(timex.type if timex is not None else None)
-            c["timex_value"].append(share(e.value or (timex.value if timex is not None else None) or None))
-            c["mod"].append(e.mod or None)
-            c["edtf"].append(share(e.edtf or None))
-            c["phrase"].append(share(e.phrase))
-            c["phrase_start"].append(e.phrase_start)
-            c["phrase_end"].append(e.phrase_end)
-            c["headline"].append(e.headline)
-            c["event_text"].append(e.event_text)
-            c["kind"].append(e.kind)
-            c["anchor"].append(e.anchor)
-            c["flags"].append(share(";".join(e.flags) or None))
-            c["source_path"].append(path)
-            c["source_title"].append(title)
-            c["published"].append(published)
-            c["sources_count"].append(1)
-            c["merge_note"].append(None)
-            c["qualifiers"].append(";".join(e.qualifiers) or None)
+            ids.append(None)
+            for values, value, shared in zip(lists, event_cells(e, *self._source(e.document)), _SHARED):
+                values.append(share(value) if shared else value)
             self.n_rows += 1
-        if len(c["start"]) >= self.chunk_rows:
+        if len(ids) >= self.chunk_rows:
             self._flush()
 
     def _flush(self) -> None:
