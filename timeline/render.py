@@ -50,15 +50,18 @@ def _mpl():
 # drawing
 
 def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=None, theme="light",
-         group_by=None, max_events=60, _origin="table"):
-    """Draw the timeline of an event table; returns a matplotlib Figure (Agg canvas, not shown anywhere)."""
+         group_by=None, max_events=60, _origin="table", _left_out=(0, 0)):
+    """Draw the timeline of an event table; returns a matplotlib Figure (Agg canvas, not shown anywhere).
+
+    ``_left_out`` is (dated rows, undated rows) of a larger table that ``table`` was selected from and that the
+    footer counts as not shown (:mod:`timeline.spill` draws a table too large to hold from its selection)."""
     mpl = _mpl()
     if theme not in THEMES:
         raise RenderError(f"unknown theme {theme!r} (use light or dark)")
     items, undated = items_from_table(table, origin=_origin, group_by=group_by)
     with mpl.rc_context(RC):
         return Chart(table, items, undated, title=title, subtitle=subtitle, source=source, credit=credit,
-                      theme=theme, group_by=group_by, max_events=max_events).fig
+                     theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out).fig
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -19,14 +19,15 @@ from timeline.render_style import (BAR_W, DOT_R, DOT_SLOT, DPI, LABEL_GAP, LANE_
 
 
 class Chart(Frame):
-    def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events):
+    def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events,
+                 left_out=(0, 0)):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.font_manager import FontProperties
         self.FontProperties = FontProperties
         self.c = THEMES[theme]
         self.items, hidden = select(items, max_events)
-        self.hidden, self.undated = hidden, undated
+        self.hidden, self.undated = hidden + left_out[0], undated + left_out[1]
         self.fig = Figure(figsize=(WIDTH / DPI, 10), dpi=DPI, facecolor=self.c["bg"])
         FigureCanvasAgg(self.fig)
         self.ax = self.fig.add_axes((0, 0, 1, 1))

@@ -166,16 +166,27 @@ def _source_line(table) -> str:
     """Name the articles: their titles (or file names), in table order, with the publication date."""
     if table is None or len(table) == 0:
         return ""
-    from timeline.render_items import _cell
     seen: dict[str, str] = {}
     for rec in table.to_dict("records"):
-        titles = _cell(rec.get("source_title"))
-        paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
-        name = titles or "; ".join(os.path.basename(p) for p in paths)
+        name, pub = source_name(rec)
         if name and name not in seen:
-            seen[name] = _cell(rec.get("published"))[:10]
+            seen[name] = pub
+    return source_line(list(seen.items()), len(seen))
+
+
+def source_name(rec: dict) -> tuple[str, str]:
+    """(the name the source line gives a row's article: its title, else its file names; its publication day)."""
+    from timeline.render_items import _cell
+    titles = _cell(rec.get("source_title"))
+    paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
+    return titles or "; ".join(os.path.basename(p) for p in paths), _cell(rec.get("published"))[:10]
+
+
+def source_line(first: list[tuple[str, str]], total: int) -> str:
+    """The source line from the first distinct (name, publication day) in table order (six are enough) and the
+    number of distinct names."""
     parts = []
-    for name, pub in seen.items():
+    for name, pub in first[:6]:
         when = ""
         if pub:
             try:
@@ -185,8 +196,8 @@ def _source_line(table) -> str:
             except ValueError:
                 when = ""
         parts.append(f"“{name}”{when}")
-    if len(parts) > 6:
-        parts = parts[:5] + [f"and {len(parts) - 5} more articles"]
+    if total > 6:
+        parts = parts[:5] + [f"and {total - 5} more articles"]
     return ("Source: " + "; ".join(parts)) if parts else ""
 
 
