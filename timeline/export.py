@@ -10,18 +10,24 @@
 - ``timeml``     ``timeml/<safe name>.tml``: each source text with TIMEX3 tags (needs ``documents``).
 
 A new format is one function ``(table, out_dir, ctx) -> list[Path]`` added to ``FORMATS``.
+
+``table`` is the ordered table as a DataFrame or as a :class:`timeline.spill.SpilledTable` (too large to hold:
+on disk, read back in chunks). The profiles here read either through :func:`chunks` a few thousand rows at a
+time and write as they read, so ``csv``, ``json`` and ``timelinejs`` never hold the whole table as Python values
+and give the same bytes from both; ``ctx.documents`` is a list of ``(Document, timexes)`` or, for a spilled
+build, a :class:`Documents` view that reads them back one at a time (``timeml``) or in order (``json``).
 """
 from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -39,10 +45,49 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ORDINAL_CENTURY = {1: "st", 2: "nd", 3: "rd"}
 
 
+class Documents:
+    """The documents of a build, in input order, as the profiles read them: ``(Document, timexes)`` pairs, the
+    first title, and the distinct (path, title, published) sorted. This one wraps a list; a spilled build has
+    its own (:class:`timeline.spill.SpilledDocuments`) that reads them back from disk."""
+
+    def __init__(self, documents: Iterable[tuple[Document, list[Timex]]]):
+        self._docs = list(documents)
+
+    def __iter__(self) -> Iterator[tuple[Document, list[Timex]]]:
+        return iter(self._docs)
+
+    def first_title(self) -> str:
+        return self._docs[0][0].title if self._docs else ""
+
+    def sources(self) -> Iterator[tuple[str, str, str | None]]:
+        return iter(sorted({(d.path, d.title, d.dct.isoformat() if d.dct else None) for d, _ in self._docs}))
+
+
 @dataclass(frozen=True)
 class Context:
-    documents: list[tuple[Document, list[Timex]]]
+    documents: Documents
     title: str
+
+
+CHUNK_ROWS = 5_000        # rows turned into Python values at a time while a profile is written
+_CSV_SLICE = CHUNK_ROWS   # ... while the CSV is written
+
+
+def chunks(table, size: int | None = None) -> Iterator[pd.DataFrame]:
+    """The ordered table ``size`` rows at a time (a DataFrame is sliced; a spilled table is read back)."""
+    size = size or CHUNK_ROWS
+    if isinstance(table, pd.DataFrame):
+        for lo in range(0, len(table), size):
+            yield table.iloc[lo:lo + size]
+    else:
+        yield from table.chunks(size)
+
+
+def n_sources(table) -> int:
+    """Distinct source paths named in the table (a merged row names several, ``;``-separated)."""
+    if isinstance(table, pd.DataFrame):
+        return len({p for v in table["source_path"].dropna().tolist() for p in v.split(";") if p})
+    return table.n_sources()
 
 
 def neutralise(value: str) -> str:
@@ -52,14 +97,6 @@ def neutralise(value: str) -> str:
 
 def _cell(value) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
-
-
-def _csv_text(header: list[str], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
@@ -73,13 +110,9 @@ def _records(table: pd.DataFrame) -> list[dict]:
 
 # ------------------------------------------------------------------------------------------------ csv
 
-_CSV_SLICE = 5_000        # rows turned into Python values at a time while the CSV is written
-
-
-def _csv_rows(table: pd.DataFrame, names: list[str]):
+def _csv_rows(table, names: list[str]):
     """The cells of ``table`` as CSV rows of strings, a slice at a time (never the whole table as objects)."""
-    for lo in range(0, len(table), _CSV_SLICE):
-        part = table.iloc[lo:lo + _CSV_SLICE]
+    for part in chunks(table, _CSV_SLICE):
         columns = []
         for n in names:
             cells = [_cell(v) for v in part[n].tolist()]
@@ -100,20 +133,53 @@ def write_csv(table: pd.DataFrame, out_dir: Path, ctx: Context) -> list[Path]:
 
 # ------------------------------------------------------------------------------------------------ json
 
-def write_json(table: pd.DataFrame, out_dir: Path, ctx: Context) -> list[Path]:
-    sources = sorted({(d.path, d.title, d.dct.isoformat() if d.dct else None) for d, _ in ctx.documents})
+def _json_list(fh, items: Iterable, indent: str) -> None:
+    """Write ``items`` as the JSON list that ``json.dumps(..., indent=2)`` writes after a key on a line indented
+    by ``indent``, one item at a time."""
+    pad = indent + "  "
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        fh.write(("[\n" if first else ",\n") + pad + text.replace("\n", "\n" + pad))
+        first = False
+    fh.write("[]" if first else "\n" + indent + "]")
+
+
+def _json_streamed(fh, data: dict, lists: dict[str, Iterable]) -> None:
+    """``json.dumps(data, ensure_ascii=False, indent=2) + "\n"`` written to ``fh``, where each value of ``data``
+    that is a key of ``lists`` (a placeholder string) stands for a list streamed from ``lists[key]``."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    while lists:
+        at, key = min((text.index(json.dumps(k)), k) for k in lists)
+        line = text[text.rindex("\n", 0, at) + 1:at]
+        indent = line[:len(line) - len(line.lstrip(" "))]
+        fh.write(text[:at])
+        _json_list(fh, lists.pop(key), indent)
+        text = text[at + len(json.dumps(key)):]
+    fh.write(text)
+
+
+def _placeholder() -> str:
+    return f"\x00{uuid.uuid4().hex}\x00"       # no text from an article can be it
+
+
+def write_json(table, out_dir: Path, ctx: Context) -> list[Path]:
+    docs, events = _placeholder(), _placeholder()                # stand for the streamed lists
     data = {
         "metadata": {
             "generator": f"timeline {__version__}",
             "title": ctx.title,
             "events_count": len(table),
-            "documents": [{"path": p, "title": t, "published": pub} for p, t, pub in sources],
+            "documents": docs,
         },
         "columns": [{"name": c.name, "dtype": c.dtype, "doc": c.doc} for c in COLUMNS],
-        "events": _records(table),
+        "events": events,
     }
+    sources = ({"path": p, "title": t, "published": pub} for p, t, pub in ctx.documents.sources())
+    records = (rec for part in chunks(table) for rec in _records(part))
     path = out_dir / "events.json"
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    with atomic_write(path, "w", encoding="utf-8", newline="") as fh:
+        _json_streamed(fh, data, {docs: sources, events: records})
     return [path]
 
 
@@ -192,20 +258,30 @@ def _tjs_sheet_row(ev: dict) -> list[str]:
             for c in TIMELINEJS_COLUMNS]
 
 
-def write_timelinejs(table: pd.DataFrame, out_dir: Path, ctx: Context) -> list[Path]:
-    records = _records(table)
-    n_docs = len({p for r in records for p in (r["source_path"] or "").split(";") if p})
-    events = [_tjs_event(r, many_sources=n_docs > 1) for r in records]
-    subtitle = f"{len(events)} events from {n_docs} article{'s' if n_docs != 1 else ''}"
+def write_timelinejs(table, out_dir: Path, ctx: Context) -> list[Path]:
+    n_docs = n_sources(table)
+
+    def events() -> Iterator[dict]:
+        for part in chunks(table):
+            for r in _records(part):
+                yield _tjs_event(r, many_sources=n_docs > 1)
+
+    subtitle = f"{len(table)} events from {n_docs} article{'s' if n_docs != 1 else ''}"
     title_row = [""] * len(TIMELINEJS_COLUMNS)
     title_row[TIMELINEJS_COLUMNS.index("Headline")] = neutralise(ctx.title)
     title_row[TIMELINEJS_COLUMNS.index("Text")] = subtitle
     title_row[TIMELINEJS_COLUMNS.index("Type")] = "title"
     sheet = out_dir / "timelinejs.csv"
-    write_text(sheet, _csv_text(list(TIMELINEJS_COLUMNS), [title_row] + [_tjs_sheet_row(e) for e in events]))
-    doc = {"title": {"text": {"headline": ctx.title, "text": subtitle}}, "events": events}
+    with atomic_write(sheet, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        w.writerow(list(TIMELINEJS_COLUMNS))
+        w.writerow(title_row)
+        w.writerows(_tjs_sheet_row(e) for e in events())
+    placeholder = _placeholder()
+    doc = {"title": {"text": {"headline": ctx.title, "text": subtitle}}, "events": placeholder}
     js = out_dir / "timelinejs.json"
-    write_text(js, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    with atomic_write(js, "w", encoding="utf-8", newline="") as fh:
+        _json_streamed(fh, doc, {placeholder: events()})
     return [sheet, js]
 
 
@@ -244,7 +320,7 @@ def write_timeml(table: pd.DataFrame, out_dir: Path, ctx: Context) -> list[Path]
     return written
 
 
-FORMATS: dict[str, Callable[[pd.DataFrame, Path, Context], list[Path]]] = {
+FORMATS: dict[str, Callable[[object, Path, Context], list[Path]]] = {
     "csv": write_csv,
     "json": write_json,
     "timelinejs": write_timelinejs,
@@ -252,19 +328,20 @@ FORMATS: dict[str, Callable[[pd.DataFrame, Path, Context], list[Path]]] = {
 }
 
 
-def write(table: pd.DataFrame, out_dir, formats=("csv",), documents=None, title: str | None = None) -> list[Path]:
-    """Write ``table`` in each of ``formats`` into ``out_dir``; returns the files written.
+def write(table, out_dir, formats=("csv",), documents=None, title: str | None = None) -> list[Path]:
+    """Write ``table`` (a DataFrame, or a :class:`timeline.spill.SpilledTable`) in each of ``formats`` into
+    ``out_dir``; returns the files written.
 
-    ``documents`` is a list of ``(Document, timexes)`` (the ``timeml`` profile needs it; the others use it for
-    metadata). ``title`` names the timeline (default: the first document's title).
+    ``documents`` is a list of ``(Document, timexes)`` or a :class:`Documents` (the ``timeml`` profile needs it;
+    the others use it for metadata). ``title`` names the timeline (default: the first document's title).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format {', '.join(map(repr, unknown))}; known: {', '.join(FORMATS)}")
-    docs = list(documents or [])
     if "timeml" in formats and documents is None:
         raise ValueError("the timeml format needs the documents and their expressions (documents=...)")
-    name = title or (docs[0][0].title if docs else "") or "Timeline"
+    docs = documents if isinstance(documents, Documents) else Documents(documents or [])
+    name = title or docs.first_title() or "Timeline"
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = Context(docs, name)
