@@ -3,7 +3,9 @@
 Public API (the CLI only wraps these):
 
 - :func:`tag` (text, dct=None) -> list of :class:`Timex`
-- :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame)
+- :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame, in memory)
+- :func:`build_spilled` (inputs, ...) -> :class:`SpilledTimeline` (the table on disk: any corpus size; what
+  ``timeline build`` runs)
 - :func:`read_document` (path, ...) -> :class:`Document`
 - :func:`evaluate` (corpus dirs) -> TempEval-3 report
 """
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 from .model import Document, Event, Mention, Partial, Timex
 
-__all__ = ["tag", "build", "Timeline", "read_document", "evaluate", "Document", "Event", "Mention", "Partial",
-           "Timex"]
+__all__ = ["tag", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
+           "Event", "Mention", "Partial", "Timex"]
 __version__ = "0.1.0"
 
 
@@ -21,7 +23,7 @@ def __getattr__(name: str):
     if name == "tag":
         from .tagger import tag
         return tag
-    if name in ("build", "Timeline"):
+    if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
         from . import pipeline
         return getattr(pipeline, name)
     if name == "read_document":

@@ -1,6 +1,6 @@
 """Command line: each command is a thin layer over a public function of the library.
 
-``timeline build``    -> :func:`timeline.pipeline.build` then :meth:`Timeline.write`
+``timeline build``    -> :func:`timeline.pipeline.build_spilled` then :meth:`SpilledTimeline.write`
 ``timeline tag``      -> :func:`timeline.tag`
 ``timeline evaluate`` -> :func:`timeline.evaluate.evaluate`
 ``timeline render``   -> :func:`timeline.render.render_csv`
@@ -108,7 +108,7 @@ def _jobs_arg(value: str) -> int:
 
 
 def run_build(args) -> int:
-    from .pipeline import build
+    from .pipeline import build_spilled
     from .progress import Progress
     from .sources import Fields
 
@@ -125,11 +125,11 @@ def run_build(args) -> int:
             progress.clear()
         _err(str(failure))
 
-    try:
-        tl = build(args.inputs or None, dct=args.dct, date_order=args.date_order, narrative=args.narrative,
-                   merge=args.merge, strict=args.strict, on_failure=on_failure, fields=fields,
-                   input_format=args.input_format, jobs=args.jobs, scheduler=args.scheduler,
-                   keep_texts="timeml" in formats, progress=progress)
+    try:                                           # the table is spilled to the system's temporary folder
+        tl = build_spilled(args.inputs or None, dct=args.dct, date_order=args.date_order, narrative=args.narrative,
+                           merge=args.merge, strict=args.strict, on_failure=on_failure, fields=fields,
+                           input_format=args.input_format, jobs=args.jobs, scheduler=args.scheduler,
+                           keep_texts="timeml" in formats, progress=progress)
     except InputError as exc:
         _err(str(exc))
         return EXIT_FAILURES
@@ -138,11 +138,15 @@ def run_build(args) -> int:
             raise
         _err(f"scheduler {args.scheduler}: {exc}")
         return EXIT_USAGE
+    with tl:
+        return _write_build(tl, args, formats)
+
+
+def _write_build(tl, args, formats) -> int:
     if not args.quiet:
-        for doc in tl.documents:
-            for note in doc.notes:
-                _err(f"{doc.path}: {note}")
-    if not tl.documents:
+        for path, note in tl.notes:
+            _err(f"{path}: {note}")
+    if not tl.n_documents:
         _err("no document could be read" if tl.failures else "no input documents found")
         if tl.failures:
             tl.write(args.out, formats=(), chart=False)

@@ -13,7 +13,8 @@ earliest published mention's text and lists every source in ``source_path`` (``;
 
 The table is built from columns (:mod:`timeline.rows`), and merging (:mod:`timeline.merge`) only scores rows
 that share a date bucket, come from different documents, and share a rare word; see there why that gives the
-same merges as comparing every pair.
+same merges as comparing every pair. :mod:`timeline.spill` applies the same keys and the same merge to a table
+kept on disk (what ``timeline build`` does), bucket by bucket, and gives the same table.
 """
 from __future__ import annotations
 

@@ -6,7 +6,11 @@ which runs here (``jobs=1``), in a pool of worker processes (``jobs=N``) or on a
 (``scheduler=ADDRESS``), always in input order so that every way of running writes the same table.
 Texts are not kept: the Timeline holds each document's metadata and its events, collected as rows of the table as
 they arrive (typed chunks of columns, :mod:`timeline.rows`; no Event objects), and its text and timexes only
-when ``keep_texts=True``, which the TimeML output needs.
+when ``keep_texts=True``, which the TimeML output needs. Its ``events`` is a DataFrame, so it is in memory.
+
+:func:`build_spilled` (what ``timeline build`` runs) does the same work but keeps nothing per event in memory:
+the rows go to a SQLite file in a temporary folder as they arrive (:mod:`timeline.spill`), are merged and
+ordered there, and :meth:`SpilledTimeline.write` streams them into the same files, byte for byte.
 """
 from __future__ import annotations
 
@@ -65,29 +69,79 @@ class Timeline:
     def write(self, out_dir: str | os.PathLike = DEFAULT_OUT, *, formats: Iterable[str] = ("csv",),
               chart: bool = True, **chart_options) -> list[Path]:
         """Write the table in each format, the chart (PNG and SVG) and the errors file into ``out_dir``."""
-        from . import export
+        from .render import save_chart
 
-        formats = tuple(formats)
-        if "timeml" in formats and not self.texts_kept:
-            raise ValueError("the timeml format needs the texts: build(..., keep_texts=True)")
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
         docs = [(d, self.timexes.get(d.path, [])) for d in self.documents]
-        written = list(export.write(self.events, out, formats=formats, documents=docs,
-                                    title=chart_options.get("title")))
-        if chart:
-            from .render import save_chart
+        return _write(self, self.events, docs, out_dir, tuple(formats),
+                      chart and (lambda png, svg: save_chart(self.events, png, svg, **chart_options)),
+                      chart_options.get("title"))
 
-            png, svg = out / "timeline.png", out / "timeline.svg"
-            save_chart(self.events, png, svg, **chart_options)
-            written += [png, svg]
-        errors = out / ERRORS_FILE
-        if self.failures:
-            written.append(write_failures(self.failures, errors))
-        else:
-            with contextlib.suppress(FileNotFoundError):
-                errors.unlink()          # a stale list from an earlier run would mislead
-        return written
+
+def _write(tl, table, documents, out_dir, formats: tuple[str, ...], draw, title) -> list[Path]:
+    """Write ``table`` in each format, the chart (``draw(png, svg)``, unless None) and the errors file."""
+    from . import export
+
+    if "timeml" in formats and not tl.texts_kept:
+        raise ValueError("the timeml format needs the texts: build(..., keep_texts=True)")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = list(export.write(table, out, formats=formats, documents=documents, title=title))
+    if draw:
+        png, svg = out / "timeline.png", out / "timeline.svg"
+        draw(png, svg)
+        written += [png, svg]
+    errors = out / ERRORS_FILE
+    if tl.failures:
+        written.append(write_failures(tl.failures, errors))
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            errors.unlink()          # a stale list from an earlier run would mislead
+    return written
+
+
+class SpilledTimeline:
+    """The result of :func:`build_spilled`: like :class:`Timeline`, but the table stays on disk, in a temporary
+    folder removed by :meth:`close` (use it in a ``with`` block). ``events`` is a
+    :class:`timeline.spill.SpilledTable` (``len()``, ``chunks()``, ``frame()``); the documents are not held
+    either: ``n_documents`` counts them and ``notes`` lists their notes as ``(path, note)``."""
+
+    def __init__(self, store, failures: list[Failure], n_expressions: int, notes: list[tuple[str, str]]):
+        self.store, self.events = store, store.table
+        self.failures, self.n_expressions, self.notes = failures, n_expressions, notes
+        self.texts_kept = store.keep_texts
+
+    @property
+    def n_documents(self) -> int:
+        return self.store.n_documents
+
+    def write(self, out_dir: str | os.PathLike = DEFAULT_OUT, *, formats: Iterable[str] = ("csv",),
+              chart: bool = True, **chart_options) -> list[Path]:
+        """Write what :meth:`Timeline.write` writes, the same bytes, reading the table back in chunks. The chart
+        is drawn from the rows it shows (at most ``max_events``, 60 by default), chosen in one pass."""
+        from .spill import SpilledDocuments
+
+        def draw(png: Path, svg: Path) -> None:
+            from .render import save_chart
+            from .spill import chart_input
+
+            rows, options = chart_input(self.events, chart_options.get("max_events", 60),
+                                        chart_options.get("group_by"), chart_options.get("title"))
+            if chart_options.get("source") is not None:
+                del options["source"]
+            save_chart(rows, png, svg, **{**chart_options, **options})
+
+        return _write(self, self.events, SpilledDocuments(self.store), out_dir, tuple(formats),
+                      draw if chart else None, chart_options.get("title"))
+
+    def close(self) -> None:
+        """Remove the spilled table (its temporary folder)."""
+        self.store.close()
+
+    def __enter__(self) -> "SpilledTimeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def write_failures(failures: list[Failure], path: Path) -> Path:
@@ -167,12 +221,14 @@ class Collector:
     as they arrive (:class:`timeline.rows.RowBuilder`); no Event, Timex or text is kept unless ``keep_texts``."""
 
     def __init__(self, *, strict: bool = False, on_failure: Callable[[Failure], None] | None = None,
-                 progress=None, keep_texts: bool = False):
+                 progress=None, keep_texts: bool = False, store=None):
         self.strict, self.on_failure, self.progress, self.keep_texts = strict, on_failure, progress, keep_texts
+        self.store = store                  # a timeline.spill.SpillStore: the rows go there instead
         self.documents: list[Document] = []
         self.timexes: dict[str, list[Timex]] = {}
         self.rows = RowBuilder()            # the events as rows of the table, not as objects
         self.failures: list[Failure] = []
+        self.notes: list[tuple[str, str]] = []
         self.n_expressions = 0
 
     def add(self, outcome: Outcome) -> None:
@@ -182,6 +238,10 @@ class Collector:
             self.failures.append(outcome)
             if self.on_failure:
                 self.on_failure(outcome)
+        elif self.store is not None:
+            self.store.add(outcome)
+            self.notes += [(outcome.document.path, note) for note in outcome.document.notes]
+            self.n_expressions += outcome.n_expressions
         else:
             self.documents.append(outcome.document)
             if self.keep_texts:
@@ -216,11 +276,45 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_o
     way. ``keep_texts`` keeps each document's text and timexes (needed by the TimeML output; off by default
     so memory does not grow with the texts). ``progress`` is a :class:`timeline.progress.Progress` or None.
     """
+    collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts)
+    _collect(collector, inputs, read_options(dct, date_order, narrative, fields, input_format), jobs, scheduler,
+             keep_texts, progress)
+    return collector.timeline(merge)
+
+
+def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_order: str | None = None,
+                  narrative: bool = False, merge: bool = True, strict: bool = False,
+                  on_failure: Callable[[Failure], None] | None = None, fields: Fields | None = None,
+                  input_format: str | None = None, jobs: int | None = 1, scheduler: str | None = None,
+                  keep_texts: bool = False, progress=None, spill_dir: str | os.PathLike | None = None,
+                  insert_rows: int | None = None) -> SpilledTimeline:
+    """:func:`build` for corpora of any size: the same arguments and the same table, but the table is spilled to
+    disk (a SQLite file in a temporary folder inside ``spill_dir``, default the system's temporary folder) as
+    the documents are tagged, merged and ordered there, and written by :meth:`SpilledTimeline.write` in chunks,
+    so memory does not grow with the number of events. Use it in a ``with`` block: leaving it removes the
+    folder (so does an error here). ``insert_rows`` is the number of rows buffered before each write to disk.
+    ``timeline build`` runs this; :func:`build` is for tables one wants as a DataFrame."""
+    from .spill import INSERT_ROWS, SpillStore
+
+    store = SpillStore(spill_dir, keep_texts=keep_texts, insert_rows=insert_rows or INSERT_ROWS)
+    try:
+        collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts,
+                              store=store)
+        _collect(collector, inputs, read_options(dct, date_order, narrative, fields, input_format), jobs,
+                 scheduler, keep_texts, progress)
+        store.finish(merge)
+        return SpilledTimeline(store, collector.failures, collector.n_expressions, collector.notes)
+    except BaseException:
+        store.close()
+        raise
+
+
+def _collect(collector: Collector, inputs, options: ReadOptions, jobs: int | None, scheduler: str | None,
+             keep_texts: bool, progress) -> None:
+    """Read, tag and collect every input, in input order (here, in worker processes or on Dask)."""
     from .parallel import chunked, default_jobs, ordered_map
 
-    options = read_options(dct, date_order, narrative, fields, input_format)
     paths = list(expand([DEFAULT_INPUT] if inputs is None else [str(i) for i in inputs]))
-    collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts)
     units = iter_units(paths, options, on_file=progress and (lambda _path: progress.file_started()))
     if progress is not None:
         progress.files_total, progress.bytes_total = len(paths), _total_bytes(paths)
@@ -234,7 +328,6 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_o
         finally:
             if progress is not None:
                 progress.close()
-    return collector.timeline(merge)
 
 
 @contextlib.contextmanager
