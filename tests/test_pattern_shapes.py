@@ -42,6 +42,10 @@ def test_first_characters_of_simple_patterns():
     assert first_characters(r"[^x]y") is None            # any character but one: no restriction
     assert first_characters(r"(?P<a>x)(?P=a)") == "[x]"
     assert with_first_characters(r".y") == r".y"
+    # a case-sensitive pattern (flags 0) with an inline ignore-case part: no class that would drop a case
+    assert first_characters(r"(?i)may", 0) is None and first_characters(r"(?i:may)\b", 0) is None
+    assert re.search(with_first_characters(r"(?i:may)\b", 0), "MAY") is not None
+    assert first_characters(r"May", 0) == "[M]"
 
 
 RULE_TEXT = st.lists(st.sampled_from(list("0123456789 ,.-/:'") + [

@@ -53,7 +53,6 @@ def trie_alternation(words, ignore_case: bool = True) -> str:
     return "(?:" + pattern(tree) + ")"
 
 
-
 _CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
                _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
 
@@ -85,6 +84,8 @@ def _first_of_item(op, av) -> tuple[list[str] | None, bool]:
             empty = empty or nullable
         return parts, empty
     if op is _sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE:           # (?i:...) inside a case-sensitive pattern: not worth the cases
+            return None, False
         return _first(av[-1])
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
         first, nullable = _first(av[2])
@@ -110,7 +111,10 @@ def first_characters(pattern: str, flags: int = re.IGNORECASE) -> str | None:
     """A character class that the first character of every match of ``pattern`` belongs to (``[\\dA-Z]``),
     or None when there is none (the pattern can match empty, or start with any character). Under IGNORECASE the
     class matches both cases of its letters, so it is a superset for a case-sensitive part too."""
-    first, nullable = _first(_sre_parse.parse(pattern, flags))
+    parsed = _sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE and not flags & re.IGNORECASE:
+        return None                         # an inline (?i): the class would have to hold every case
+    first, nullable = _first(parsed)
     if first is None or nullable or not first:
         return None
     return "[" + "".join(dict.fromkeys(first)) + "]"
