@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .lexicon import RESOURCES, LexiconError, load, read_table
+from .regexes import trie_alternation
 
 try:                                    # the parser of the standard ``re`` module (private: 3.11 renamed it)
     from re import _constants as _sre, _parser as _sre_parse
@@ -103,23 +104,6 @@ def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...
 def _minimal(words: set[str]) -> frozenset[str]:
     """Drop a word that contains another trigger of the same rule (the shorter one is found anyway)."""
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
-
-
-def _trie(words) -> str:
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        children = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not children:
-            return ""
-        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-        return f"(?:{body})?" if "" in node else body       # greedy: the longest word at a position wins
-    return pattern(tree)
 
 
 def _run_class(sub) -> str | None:
@@ -331,7 +315,7 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
                 afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced),
-                trie=re.compile(_trie(vocabulary)), rules_at=rules_at,
+                trie=re.compile(trie_alternation(vocabulary, ignore_case=False)), rules_at=rules_at,
                 digit_rules=tuple(i for i, d in enumerate(digits) if d))
 
 
