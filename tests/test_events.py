@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.event_text import make_headline, parse_tsv, sentences, shorten
+from timeline.event_text import make_headline, sentences, shorten
+from timeline.lexicon import parse_table
 from timeline.events import extract_events
 from timeline.model import Document, Timex
 from timeline.order import to_table
@@ -335,12 +336,18 @@ def test_language_data_files_state_their_format():
 
 
 def test_loader_rejects_bad_rows():
+    def parse(text):
+        return parse_table(text, "x.tsv", 2, exact=True, unique="row")
     with pytest.raises(ValueError, match="FORMAT"):
-        parse_tsv("since\tsince\n", "x.tsv", 2)
+        parse("since\tsince\n")
     with pytest.raises(ValueError, match="non-empty"):
-        parse_tsv("# FORMAT: a<TAB>b\nsince\t\n", "x.tsv", 2)
+        parse("# FORMAT: a<TAB>b\nsince\t\n")
+    with pytest.raises(ValueError, match="non-empty"):           # exactly two fields
+        parse("# FORMAT: a<TAB>b\nsince\tsince\textra\n")
     with pytest.raises(ValueError, match="duplicated"):
-        parse_tsv("# FORMAT: a<TAB>b\nsince\tsince\nsince\tsince\n", "x.tsv", 2)
+        parse("# FORMAT: a<TAB>b\nsince\tsince\nsince\tsince\n")
+    # a word with two roles is two rows, not a duplicate
+    assert parse("# FORMAT: a<TAB>b\nsince\tone\nsince\ttwo\n") == [("since", "one"), ("since", "two")]
 
 
 # ------------------------------------------------------------------------------------------------ with the tagger

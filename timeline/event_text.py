@@ -9,34 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
+from .lexicon import read_table
 from .regexes import alternation
 
 HEADLINE_MAX = 60
 
 
 def load_tsv(name: str, ncols: int) -> list[tuple[str, ...]]:
-    """Rows of ``resources/<name>``: the first line must state the FORMAT; ``#`` lines are comments.
-    An empty field, a wrong column count or a duplicated row is an error at load time."""
-    return parse_tsv(resources.files("timeline").joinpath("resources", name).read_text(encoding="utf-8"), name, ncols)
-
-
-def parse_tsv(text: str, name: str, ncols: int) -> list[tuple[str, ...]]:
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith("# FORMAT:"):
-        raise ValueError(f"{name}: the first line must state the FORMAT")
-    rows: list[tuple[str, ...]] = []
-    for n, line in enumerate(lines[1:], start=2):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = tuple(f.strip() for f in line.split("\t"))
-        if len(fields) != ncols or not all(fields):
-            raise ValueError(f"{name}:{n}: expected {ncols} non-empty tab-separated fields, got {line!r}")
-        if fields in rows:
-            raise ValueError(f"{name}:{n}: duplicated entry {line!r}")
-        rows.append(fields)
-    return rows
+    """Rows of ``resources/<name>`` with exactly ``ncols`` fields; a word may have several roles, so only a whole
+    row repeated is a duplicate (the one resource loader: :func:`timeline.lexicon.read_table`)."""
+    return read_table(name, ncols, exact=True, unique="row")
 
 
 @functools.lru_cache(maxsize=None)

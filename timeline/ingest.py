@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .lexicon_io import load_lines
+from .lexicon import load_lines
 from .model import Document
 
 #: file suffixes read when a folder is given

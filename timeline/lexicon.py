@@ -20,33 +20,37 @@ class LexiconError(ValueError):
     """A resource file is malformed."""
 
 
-def _entries(name: str, directory: Path):
-    """(line number, line) for every entry of a resource file: after the '# FORMAT:' header, skipping blank
-    lines and '#' comments."""
-    lines = (directory / name).read_text(encoding="utf-8").splitlines()
+def parse_table(text: str, name: str, columns: int, *, case_insensitive: bool = False, exact: bool = False,
+                unique: str = "key") -> list[tuple[str, ...]]:
+    """Rows of a resource file's ``text``: after the ``# FORMAT:`` header, skipping blank lines and ``#``
+    comments, each with at least ``columns`` non-empty tab-separated fields (exactly ``columns`` with
+    ``exact``). A duplicated entry is an error: the same first field (``unique="key"``, up to case with
+    ``case_insensitive``) or the same whole row (``unique="row"``, for a table where a word has several roles)."""
+    lines = text.splitlines()
     if not lines or not lines[0].startswith("# FORMAT:"):
         raise LexiconError(f"{name}: first line must be a '# FORMAT:' header")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() and not line.startswith("#"):
-            yield number, line
-
-
-def read_table(name: str, columns: int, *, case_insensitive: bool = False,
-               directory: Path = RESOURCES) -> list[tuple[str, ...]]:
-    """Rows of a resource file, each with at least ``columns`` fields; checks header, blanks and duplicates."""
     rows, seen = [], set()
-    for number, line in _entries(name, directory):
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
         fields = tuple(f.strip() for f in line.split("\t"))
-        if len(fields) < columns or any(not f for f in fields[:columns]):
-            raise LexiconError(f"{name}:{number}: expected {columns} non-empty tab-separated fields")
-        key = fields[0].lower() if case_insensitive else fields[0]
+        if len(fields) < columns or (exact and len(fields) > columns) or any(not f for f in fields[:columns]):
+            raise LexiconError(f"{name}:{number}: expected {columns} non-empty tab-separated fields, got {line!r}")
+        key = fields if unique == "row" else fields[0].lower() if case_insensitive else fields[0]
         if key in seen:
-            raise LexiconError(f"{name}:{number}: duplicated pattern {fields[0]!r}")
+            raise LexiconError(f"{name}:{number}: duplicated entry {line!r}")
         seen.add(key)
         rows.append(fields)
     if not rows:
         raise LexiconError(f"{name}: no entries")
     return rows
+
+
+def read_table(name: str, columns: int, *, case_insensitive: bool = False, exact: bool = False,
+               unique: str = "key", directory: Path = RESOURCES) -> list[tuple[str, ...]]:
+    """Rows of the resource file ``name`` (see :func:`parse_table`)."""
+    return parse_table((directory / name).read_text(encoding="utf-8"), name, columns,
+                       case_insensitive=case_insensitive, exact=exact, unique=unique)
 
 
 @functools.lru_cache(maxsize=None)
