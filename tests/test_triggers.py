@@ -114,6 +114,8 @@ def _edit(resources: Path, change) -> None:
     (lambda s: s.replace("quarter\tquarter half period\tunit", "quarter\tquarter half period\tyr"),
      "not in every match"),
     (lambda s: s.replace("century\tcentury\t-", "century\t\t-"), "non-empty"),
+    (lambda s: s.replace("numeric_date\t@digits1-2", "numeric_date\t@digits3-2"), "empty digit class"),
+    (lambda s: s.replace("numeric_date\t@digits1-2", "numeric_date\t@digits0"), "unknown class"),
 ])
 def test_a_bad_trigger_table_is_an_error_at_load_time(resources, change, message):
     _edit(resources, change)

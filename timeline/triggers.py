@@ -40,7 +40,8 @@ except ImportError:                     # pragma: no cover - Python < 3.11
 
 TRIGGERS_FILE = "rule_triggers.tsv"
 CLASSES = ("months", "weekdays", "units", "seasons", "holidays", "vague")    # @class: a word of each entry
-DIGIT_CLASSES = {"@digits": 1, "@digits4": 4}  # a run of at least 1 or 4 digits
+# @digits: a run of digits; @digits4: one of at least 4; @digits1-2: one of 1 or 2 (a whole run is the trigger)
+DIGIT_CLASS = re.compile(r"@digits(?:(?P<least>[1-9]\d*)(?:-(?P<most>[1-9]\d*))?)?")
 DIGITS = re.compile(r"\d+")
 # Runs of whitespace and hyphens, and of digits and commas, count as one character when measuring distances.
 RUNS = re.compile(r"[\s-][\s-]+|[\d,][\d,]+")
@@ -61,7 +62,7 @@ class TriggerError(LexiconError):
 class Plan:
     names: tuple[str, ...]                      # rule names, in the recognizer's order
     words: tuple[frozenset[str], ...]           # per rule: trigger words (lower case)
-    digits: tuple[int, ...]                     # per rule: a run of at least this many digits triggers it (0: none)
+    digits: tuple[tuple[int, int | None] | None, ...]   # per rule: the digit runs that trigger it (least, most)
     widths: tuple[int | None, ...]              # per rule: reach in collapsed characters (None: whole text)
     befores: tuple[int, ...]                    # per rule: how far before a trigger a match can start
     afters: tuple[int, ...]                     # per rule: how far after a trigger a match can look
@@ -93,12 +94,32 @@ def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...
         parts = tuple(items.split())
         for item in parts:
             if item.startswith("@"):
-                if item not in DIGIT_CLASSES and item[1:] not in CLASSES:
+                if not _digit_class(item) and item[1:] not in CLASSES:
                     raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: unknown class {item!r}")
             elif not TRIGGER.fullmatch(item):
                 raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: trigger {item!r} is not a lower-case word")
         table[name] = (parts, () if groups == "-" else tuple(groups.split()))
     return table
+
+
+def _digit_class(item: str) -> tuple[int, int | None] | None:
+    """(least, most) digits of a run for a digit class (most None: no limit), None for another item."""
+    m = DIGIT_CLASS.fullmatch(item)
+    if m is None:
+        return None
+    least, most = int(m["least"] or 1), int(m["most"]) if m["most"] else None
+    if most is not None and most < least:
+        raise TriggerError(f"{TRIGGERS_FILE}: empty digit class {item!r}")
+    return least, most
+
+
+def _union(classes) -> tuple[int, int | None] | None:
+    """The digit runs any of ``classes`` takes, as one (least, most); None when there are none."""
+    classes = list(classes)
+    if not classes:
+        return None
+    most = [m for _, m in classes]
+    return min(least for least, _ in classes), None if None in most else max(most)
 
 
 def _minimal(words: set[str]) -> frozenset[str]:
@@ -297,12 +318,12 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     for name in names:
         found = set()
         for item in table[name][0]:
-            if item in DIGIT_CLASSES:
+            if _digit_class(item):
                 continue
             found.update(_entry_word(e) for e in _vocabulary(lex, item[1:])) if item.startswith("@") \
                 else found.add(item)
         words.append(_minimal(found))
-        digits.append(min((DIGIT_CLASSES[i] for i in table[name][0] if i in DIGIT_CLASSES), default=0))
+        digits.append(_union(filter(None, map(_digit_class, table[name][0]))))
     vocabulary = sorted(set().union(*words))
     rules_at = {w: tuple(i for i, ws in enumerate(words) if any(w.startswith(t) for t in ws))
                 for w in vocabulary}
@@ -352,13 +373,14 @@ class Scan:
                 triggers[i] = [t for t in triggers[i]
                                if t[0] and (text[t[0] - 1].isspace() or text[t[0] - 1] == "-")]
         if plan.digit_rules:
-            runs = {1: [(s, e, collapse(s), collapse(e)) if collapse else (s, e, s, e)
-                        for s, e in (m.span() for m in DIGITS.finditer(text))]}
+            runs = {(1, None): [(s, e, collapse(s), collapse(e)) if collapse else (s, e, s, e)
+                                for s, e in (m.span() for m in DIGITS.finditer(text))]}
             for i in plan.digit_rules:
-                least = plan.digits[i]
-                if least not in runs:
-                    runs[least] = [r for r in runs[1] if r[1] - r[0] >= least]
-                triggers[i] = sorted(triggers[i] + runs[least]) if triggers[i] else runs[least]
+                least, most = kind = plan.digits[i]
+                if kind not in runs:
+                    runs[kind] = [r for r in runs[(1, None)]
+                                  if least <= r[1] - r[0] and (most is None or r[1] - r[0] <= most)]
+                triggers[i] = sorted(triggers[i] + runs[kind]) if triggers[i] else runs[kind]
 
     def _collapse(self, pos: int) -> int:
         """The collapsed coordinate of ``pos``: each run before it counts as one character (and a run it is
