@@ -26,7 +26,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .regexes import trie_alternation
+from .regexes import trie_alternation, with_first_characters
 
 # Alternatives are tried in order at each position: a longer, more specific marker comes first. A plain list of
 # words is a prefix tree (regexes.trie_alternation): followed by \b, at most one of its words can match, so the
@@ -52,8 +52,10 @@ _MARKERS = [
 ]
 # One \b and a look at the next character before the alternatives (every marker starts with a word character or
 # an apostrophe): the same matches as "|".join(\b(?P<mi>...)\b), in half the time.
-MARKERS = re.compile(r"\b(?=[\w'])(?:" + "|".join(rf"(?P<m{i}>{p})\b" for i, (_, p) in enumerate(_MARKERS)) + ")",
-                     re.IGNORECASE)
+# Each alternative behind its own first-character lookahead (regexes.with_first_characters): under IGNORECASE
+# re cannot skip an alternative by its first letter, the lookahead does (the marker scan ~20% faster).
+MARKERS = re.compile(r"\b(?=[\w'])(?:" + "|".join(with_first_characters(rf"(?P<m{i}>{p})\b")
+                                                  for i, (_, p) in enumerate(_MARKERS)) + ")", re.IGNORECASE)
 SIGNS = {f"m{i}": sign for i, (sign, _) in enumerate(_MARKERS)}
 GENERIC_PAST = f"m{len(_MARKERS) - 1}"
 
