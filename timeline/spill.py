@@ -76,7 +76,7 @@ class SpillStore:
             shutil.rmtree(self.path, ignore_errors=True)
             raise
         self._finalizer = weakref.finalize(self, _remove, self.db, self.path)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -8192",
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -2048",
                        "locking_mode = EXCLUSIVE"):
             self.db.execute(f"PRAGMA {pragma}")
         cols = ", ".join(_Q[n] for n in STORED)
@@ -134,43 +134,46 @@ class SpillStore:
         return self.table
 
     def _merge(self) -> None:
-        from .merge import Texts, cluster_bucket
-        from .order import _merge
+        from .merge import Texts
 
         db = self.db
         db.execute("CREATE TABLE merged (seq INTEGER PRIMARY KEY, source_path, sources_count, flags, qualifiers, "
                    "merge_note)")
         db.execute("CREATE TABLE absorbed (seq INTEGER PRIMARY KEY)")
         cursor = db.execute(
-            'SELECT seq, bkey, source_path, event_text, phrase, flags, qualifiers, edtf, start FROM rows '
+            'SELECT bkey, seq, source_path, event_text, phrase, flags, qualifiers, edtf, start FROM rows '
             "WHERE bkey IN (SELECT bkey FROM rows WHERE kind IS NOT 'publication' GROUP BY bkey "
             "               HAVING COUNT(DISTINCT COALESCE(source_path, '')) >= 2) "
             f"ORDER BY bkey, COALESCE(published, ''), COALESCE(source_path, ''), "
             f"COALESCE(phrase_start, {_NO_OFFSET}), seq")
         bucket: list[tuple] = []
-        current = None
-        for row in cursor:
-            if row[1] != current and bucket:
-                self._merge_bucket(bucket, Texts, cluster_bucket, _merge)
-                bucket = []
-            current = row[1]
-            bucket.append(row)
+        current = texts = None
+        values: dict = {}
+        for bkey, seq, source, event_text, phrase, *cells in cursor:
+            if bkey != current:
+                if bucket:
+                    self._merge_bucket(bucket, texts)
+                current, texts, values, bucket = bkey, Texts(), {}, []
+            # a bucket is held as compact tuples: a text id for the event text, one string per repeated value
+            bucket.append((seq, values.setdefault(source, source), texts.id_of(event_text or "", phrase),
+                           *(values.setdefault(v, v) for v in (phrase, *cells))))
         if bucket:
-            self._merge_bucket(bucket, Texts, cluster_bucket, _merge)
+            self._merge_bucket(bucket, texts)
 
-    def _merge_bucket(self, bucket: list[tuple], Texts, cluster_bucket, merge_cells) -> None:
-        texts = Texts()
-        items = [(i, texts.id_of(row[3] or "", row[4]), row[2] or "") for i, row in enumerate(bucket)]
+    def _merge_bucket(self, bucket: list[tuple], texts) -> None:
+        """Cluster one bucket's rows ``(seq, source_path, text id, phrase, flags, qualifiers, edtf, start)``, in
+        merge order, and record the merged rows and the rows they absorb."""
+        from .merge import cluster_bucket
+        from .order import _merge
+
         texts.index()
         merged, absorbed = [], []
-        for members in cluster_bucket(items, texts):
+        for members in cluster_bucket([(i, row[2], row[1] or "") for i, row in enumerate(bucket)], texts):
             if len(members) < 2:
                 continue
-            cells = merge_cells([({"source_path": bucket[i][2], "phrase": bucket[i][4], "flags": bucket[i][5],
-                                    "qualifiers": bucket[i][6], "edtf": bucket[i][7], "start": bucket[i][8]}, s)
-                                   for i, s in members])
-            first = bucket[members[0][0]][0]
-            merged.append((first, cells["source_path"], cells["sources_count"], cells["flags"],
+            names = ("source_path", "phrase", "flags", "qualifiers", "edtf", "start")
+            cells = _merge([(dict(zip(names, bucket[i][1:2] + bucket[i][3:])), s) for i, s in members])
+            merged.append((bucket[members[0][0]][0], cells["source_path"], cells["sources_count"], cells["flags"],
                            cells["qualifiers"], cells["merge_note"]))
             absorbed += [(bucket[i][0],) for i, _ in members[1:]]
         self.db.executemany("INSERT INTO merged VALUES (?, ?, ?, ?, ?, ?)", merged)
