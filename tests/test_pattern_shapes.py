@@ -63,3 +63,32 @@ def test_every_rule_with_its_lookahead_matches_as_without(text):
         plain = re.compile(expand(rule.rule.template), re.IGNORECASE)
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in rule.regex.finditer(text)], \
             rule.rule.name
+
+
+END_TEXT = st.lists(st.sampled_from([
+    "since ", "the ", "beginning ", "war ", "began ", "broke out ", "in ", "on ", "during ", "until ", "between ",
+    "from ", "around ", "about ", "back in ", "early ", "said", ", ", ".", "  ", "\n", "Fars ", "quoted ",
+    "officials said ", "it ", "x" * 30, "-", "'s ", "ever since ", "said. ", "told reporters "]),
+    max_size=40).map("".join)
+
+
+def _end_patterns():
+    from timeline import event_text, events
+    patterns = [(events._before(role), events._reach(role)) for role in ("since", "until", "between", "from")]
+    patterns.append((events._approximate_before(), events._reach("approximate")))
+    since_verb, verb, reach = events._boundary_verb_patterns()
+    patterns += [(since_verb, reach), (verb, reach), (events._PREPOSITION_END, 3)]
+    return patterns + [event_text._preposition_before(), event_text._attribution_end()]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(END_TEXT, st.integers(0, 20))
+def test_search_end_finds_what_a_whole_search_finds(text, cut):
+    """The end-anchored patterns of the events stage, searched over their last words only, give the same
+    match (span and groups) as a search of the whole text, also with pos/endpos."""
+    from timeline.regexes import search_end
+    for pattern, reach in _end_patterns():
+        for pos, end in ((0, len(text)), (min(cut, len(text)), len(text)), (0, max(0, len(text) - cut))):
+            whole, tail = pattern.search(text, pos, end), search_end(pattern, text, reach, pos, end)
+            assert (whole and (whole.span(), whole.groupdict())) == (tail and (tail.span(), tail.groupdict())), \
+                (pattern.pattern[:60], text, pos, end)

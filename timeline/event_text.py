@@ -11,7 +11,7 @@ import functools
 import re
 
 from .lexicon import read_table
-from .regexes import alternation
+from .regexes import alternation, search_end, words_in
 
 HEADLINE_MAX = 60
 
@@ -162,7 +162,8 @@ def clause_cut(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def one_line(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    """``s`` on one line: every run of whitespace one space, none at the ends."""
+    return " ".join(s.split())
 
 
 # ------------------------------------------------------------------------------------------------ headlines
@@ -181,13 +182,38 @@ def _attribution_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 @functools.lru_cache(maxsize=None)
-def _preposition_before() -> re.Pattern:
-    """What goes with a date when a headline drops it: "back in", "on", "since", "around", "in early" ..."""
-    modifier = alternation(lexicon()["signals"].get("modifier", ()))
-    return re.compile(
+def _attribution_end() -> tuple[re.Pattern, int]:
+    """What every trailing attribution ends with (a verb of saying, then stops): a cheap test before the costly
+    pattern, which tries a subject of up to 240 characters at every comma."""
+    content = lexicon()["attribution"].get("content", ())
+    return re.compile(rf"(?:{alternation(content)})\s*[.!?]*$", re.I), words_in(content) + 2
+
+
+def _trailing_attribution(s: str):
+    """The match of the trailing attribution pattern in ``s`` (", X said."), or None."""
+    end, reach = _attribution_end()
+    return _attribution_patterns()[1].search(s) if search_end(end, s, reach) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _preposition_before() -> tuple[re.Pattern, int]:
+    """What goes with a date when a headline drops it: "back in", "on", "since", "around", "in early" ..., and
+    the words a match can touch (a comma, the lead word, the preposition, "the", the modifier, a partial word)."""
+    modifiers = lexicon()["signals"].get("modifier", ())
+    pattern = re.compile(
         rf"(?:,\s*)?(?:\b(?:(?:{alternation(words('date_lead'))})\s+)?"
         rf"(?:{alternation(words('date_preposition'))})\s+(?:the\s+)?)?"
-        rf"(?:(?<![\w.])(?:{modifier})\s+)?$", re.I)
+        rf"(?:(?<![\w.])(?:{alternation(modifiers)})\s+)?$", re.I)
+    reach = words_in(words("date_lead")) + words_in(words("date_preposition")) + words_in(modifiers) + 3
+    return pattern, reach
+
+
+@functools.lru_cache(maxsize=None)
+def _openers() -> tuple[re.Pattern, re.Pattern]:
+    """A connector ("But", "Meanwhile,") and a preamble ("According to X,") at the start of a headline."""
+    preamble = alternation(lexicon()["signals"].get("preamble", ()))
+    return (re.compile(rf"^(?:{alternation(words('connector'))})\b,?\s*", re.I),
+            re.compile(rf"^(?:{preamble})\b[^,\"“]{{3,60}},\s+(?=\S+(?:\s+\S+){{3}})", re.I))
 
 
 _QUOTED = re.compile(r"^[\"“](?P<q>[^\"”]{3,}?)[,.!?]?[\"”]\s*,?\s*(?P<rest>.*)$", re.S)
@@ -205,7 +231,8 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in merged:
         if s < pos:
             continue
-        m = _preposition_before().search(text, pos, s)
+        pattern, reach = _preposition_before()
+        m = search_end(pattern, text, reach, pos, s)
         cut = m.start() if m and m.start() < s else s
         out.append(text[pos:cut])
         pos = e
@@ -242,9 +269,13 @@ def shorten(s: str, limit: int = HEADLINE_MAX) -> str:
     return cut[:limit - 1].rstrip() + "…"
 
 
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?])")
+_REPEATED_STOPS = re.compile(r"([,;:])(?:\s*[,;:])+")
+
+
 def _tidy(s: str) -> str:
-    s = re.sub(r"\s+([,;:.!?])", r"\1", one_line(s)).strip(" ,;:-–—")
-    s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
+    s = _SPACE_BEFORE_STOP.sub(r"\1", one_line(s)).strip(" ,;:-–—")
+    s = _REPEATED_STOPS.sub(r"\1", s)
     if s.count('"') % 2:
         s = s.replace('"', "")
     if (s.count("“") + s.count("”")) % 2:
@@ -256,18 +287,18 @@ def _tidy(s: str) -> str:
 def make_headline(text: str, spans: list[tuple[int, int]] = (), fallback: str = "") -> str:
     """A few words (at most ``HEADLINE_MAX`` characters) for ``text`` with the temporal phrases at ``spans``
     (offsets into ``text``) and the attribution trimmed; never empty and never starting or ending mid-word."""
-    lead, trail, source = _attribution_patterns()
+    lead, _, source = _attribution_patterns()
     s = one_line(remove_spans(text, list(spans)))
     s = source.sub("", s).strip()
-    s = re.sub(rf"^(?:{alternation(words('connector'))})\b,?\s*", "", s, flags=re.I)
-    preamble = alternation(lexicon()["signals"].get("preamble", ()))
-    s = re.sub(rf"^(?:{preamble})\b[^,\"“]{{3,60}},\s+(?=\S+(?:\s+\S+){{3}})", "", s, flags=re.I)
+    connector, preamble = _openers()
+    s = preamble.sub("", connector.sub("", s, count=1), count=1)
     quoted = _QUOTED.match(s)
-    if quoted and trail.search("," + quoted["rest"]):
-        who = _speaker(trail.search("," + quoted["rest"])["subj"])
+    said = _trailing_attribution("," + quoted["rest"]) if quoted else None
+    if said:
+        who = _speaker(said["subj"])
         s = f"{who}: {quoted['q']}" if who else quoted["q"]
     else:
-        m = trail.search(s)
+        m = _trailing_attribution(s)
         if m and m.start() > 10:
             s = s[:m.start()]
         m = lead.match(s)

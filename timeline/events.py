@@ -16,6 +16,7 @@ Each document also contributes its publication event. Signal words and patterns 
 from __future__ import annotations
 
 import bisect
+import functools
 
 import datetime as _dt
 import re
@@ -25,7 +26,7 @@ from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_o
 from .event_text import (clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
                          sentence_subject, sentences, words)
 from .model import Document, Event, Timex
-from .regexes import alternation
+from .regexes import alternation, search_end, words_in
 
 #: the order flags are written in
 FLAG_ORDER = ("year_inferred", "direction_from_tense", "ambiguous_order", "approximate", "open_start", "inferred")
@@ -53,12 +54,77 @@ class _Item:
     edtf: str = ""
 
 
+# The patterns below are built from the language data once, not per sentence (building an alternation of the
+# signal words for every expression cost more than the rest of the events stage).
+@functools.lru_cache(maxsize=None)
 def _signals(role: str) -> str:
     return alternation(lexicon()["signals"].get(role, ()))
 
 
+@functools.lru_cache(maxsize=None)
 def _before(role: str) -> re.Pattern:
     return re.compile(rf"\b(?:{_signals(role)})\s+(?:the\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _reach(role: str) -> int:
+    """The words a match of ``_before(role)`` can touch: the signal, "the", and one for a partial word."""
+    return words_in(lexicon()["signals"].get(role, ())) + 2
+
+
+def _signal_before(role: str, before: str):
+    """"since", "until" ... (and "the") right before an expression: the end of ``before``."""
+    return search_end(_before(role), before, _reach(role))
+
+
+@functools.lru_cache(maxsize=None)
+def _gaps() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """What may stand between the two ends of an interval: a dash, "and", "to"."""
+    return (re.compile(rf"\s*(?:{_signals('dash')})\s*"),
+            re.compile(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", re.I),
+            re.compile(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", re.I))
+
+
+@functools.lru_cache(maxsize=None)
+def _approximate_before() -> re.Pattern:
+    return re.compile(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _side_by_side() -> re.Pattern:
+    return re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _boundary_verb_patterns() -> tuple[re.Pattern, re.Pattern, int]:
+    """("since X began in", "X began in") before an expression, and the words a match can touch (the signal, six
+    words of subject, the verb, the preposition, "the", one for a partial word)."""
+    verbs = alternation(v for v, _ in lexicon()["boundary_verbs"])
+    reach = (words_in(lexicon()["signals"].get("since", ())) + 6
+             + words_in(v for v, _ in lexicon()["boundary_verbs"]) + 3)
+    np_verb = rf"(?P<np>(?:[\w'’-]+\s+){{1,6}}?)(?P<verb>{verbs})\s+(?:in|on|during)\s+(?:the\s+)?$"
+    return (re.compile(rf"\b(?:{_signals('since')})\s+" + np_verb, re.I),
+            re.compile(np_verb.replace("{1,6}", "{1,4}"), re.I), reach)
+
+
+@functools.lru_cache(maxsize=None)
+def _anchor_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, boundary) of each event anchor ("since the beginning of X")."""
+    np_end = alternation(words("np_end"))
+    return tuple((re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
+                             rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:{np_end})\b))", re.I), boundary)
+                 for phrase, boundary in lexicon()["anchors"])
+
+
+@functools.lru_cache(maxsize=None)
+def _any_anchor() -> re.Pattern:
+    """Any event-anchor phrase: a sentence without one needs no anchor pattern."""
+    return re.compile(rf"\b{alternation(p for p, _ in lexicon()['anchors'])}", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _new_clause() -> re.Pattern:
+    return re.compile(rf";|\b(?:{alternation(words('conjunction') | words('sequence'))})\b", re.I)
 
 
 def _flags_of(t: Timex) -> set[str]:
@@ -75,7 +141,7 @@ def _anchor_of(t: Timex) -> str:
 def _point(t: Timex, span: Span, before: str = "") -> _Item:
     item = _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
                  anchor=_anchor_of(t), flags=_flags_of(t), mod=t.mod)
-    if re.search(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", before, re.I):
+    if search_end(_approximate_before(), before, _reach("approximate")):
         item.flags.add("approximate")               # "around 2010" when the tagger left the word out
         item.mod = item.mod or "APPROX"
     return item
@@ -84,14 +150,15 @@ def _point(t: Timex, span: Span, before: str = "") -> _Item:
 def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) -> _Item | None:
     """"between A and B", "from A to B", "A - B" -> one interval, or None."""
     gap, before = text[a.end:b.start], text[sent_start:a.start]
-    dash = re.fullmatch(rf"\s*(?:{_signals('dash')})\s*", gap)
+    dash_gap, and_gap, to_gap = _gaps()
+    dash = dash_gap.fullmatch(gap)
     opener = None
-    if re.fullmatch(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", gap, re.I):
-        opener = _before("between").search(before)
+    if and_gap.fullmatch(gap):
+        opener = _signal_before("between", before)
         if not opener:
             return None
-    elif dash or re.fullmatch(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", gap, re.I):
-        opener = _before("from").search(before)
+    elif dash or to_gap.fullmatch(gap):
+        opener = _signal_before("from", before)
         if not (opener or dash):
             return None
     else:
@@ -109,8 +176,7 @@ def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) ->
 
 def _together(text: str, a: Timex, b: Timex, sa: Span, sb: Span) -> bool:
     """Side by side and compatible ("Wednesday, Nov. 11", "3 p.m. on Tuesday"): one date, not two."""
-    side = re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*", re.I)
-    if not side.fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
+    if not _side_by_side().fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
         return False
     inner, outer = (sa, sb) if precision_rank(sa.precision) >= precision_rank(sb.precision) else (sb, sa)
     return outer.start <= inner.start <= inner.end <= outer.end or "time" in (sa.precision, sb.precision)
@@ -134,6 +200,7 @@ def _merge_together(a: _Item, t: Timex, span: Span) -> None:
     a.mod = a.mod or t.mod
 
 
+_PREPOSITION_END = re.compile(r"(?:in|on|during)\s+(?:the\s+)?$", re.I)
 _DAY_RANGE = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-–:/.]\d|\s*(?:a\.?m|p\.?m))")
 _YEAR_RANGE = re.compile(r"\s*[-–]\s*(\d{4})\b(?![-–/]\d)")
 
@@ -145,14 +212,15 @@ def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | No
     item = _point(t, span, before)
     after = text[t.end:t.end + 12]
     boundary_verbs = lexicon()["boundary_verbs"]
-    verbs = alternation(v for v, _ in boundary_verbs)
     m_range = (_DAY_RANGE.match(after) if span.precision == "day" else
                _YEAR_RANGE.match(after) if span.precision == "year" else None)
-    m_since = _before("since").search(before)
-    np_verb = rf"(?P<np>(?:[\w'’-]+\s+){{1,6}}?)(?P<verb>{verbs})\s+(?:in|on|during)\s+(?:the\s+)?$"
-    m_since_verb = re.search(rf"\b(?:{_signals('since')})\s+" + np_verb, before, re.I)
-    m_verb = m_since_verb or re.search(np_verb.replace("{1,6}", "{1,4}"), before, re.I)
-    m_until = _before("until").search(before)
+    m_since = _signal_before("since", before)
+    since_verb, verb, reach = _boundary_verb_patterns()
+    m_since_verb = m_verb = None
+    if search_end(_PREPOSITION_END, before, 3):     # what both patterns end with: a cheap test first
+        m_since_verb = search_end(since_verb, before, reach)
+        m_verb = m_since_verb or search_end(verb, before, reach)
+    m_until = _signal_before("until", before)
     link = None
     if m_range:
         try:
@@ -199,9 +267,9 @@ def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tup
               dct: _dt.date | None) -> list[_Item]:
     """"since the beginning of the country's civil war": linked to a dated mention, or kept with an open start."""
     items = []
-    for phrase, boundary in lexicon()["anchors"]:
-        pat = re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
-                         rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:{alternation(words('np_end'))})\b))", re.I)
+    if not _any_anchor().search(text, s0, s1):     # none of the phrases in the sentence: nothing to try
+        return items
+    for pat, boundary in _anchor_patterns():
         for m in pat.finditer(text, s0, s1):
             if any(m.start() <= t.start < m.end() for t in timexes):
                 continue                    # "since the beginning of 2011": the expression dates it
@@ -279,8 +347,7 @@ def _dedupe(items: list[_Item], text: str = "") -> list[_Item]:
             if outer in items and _within(inner, outer):
                 lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
                     else sorted((inner.phrase_end, outer.phrase_start))
-                if not re.search(rf";|\b(?:{alternation(words('conjunction') | words('sequence'))})\b",
-                                 text[lo:hi], re.I):
+                if not _new_clause().search(text[lo:hi]):
                     inner.timexes += outer.timexes
                     items.remove(outer)
     out: list[_Item] = []

@@ -127,3 +127,18 @@ def with_first_characters(pattern: str, flags: int = re.IGNORECASE) -> str:
     faster on the recognizer's rules)."""
     first = first_characters(pattern, flags)
     return pattern if first is None else f"(?={first}){pattern}"
+
+
+def search_end(pattern: re.Pattern, text: str, words: int, pos: int = 0, endpos: int | None = None):
+    """``pattern.search(text, pos, endpos)`` for a pattern anchored at the end (``...$``) whose matches touch at
+    most ``words`` whitespace-separated words: the search starts at the last ``words`` words, so a search before
+    an expression near the end of a long sentence costs those words, not the sentence. Earlier starts cannot
+    give a match (it would touch more words), so the leftmost match is the same."""
+    end = len(text) if endpos is None else endpos
+    head = text[pos:end].rsplit(None, words)
+    return pattern.search(text, pos + len(head[0]) if len(head) > words else pos, end)
+
+
+def words_in(phrases) -> int:
+    """The most whitespace-separated words of any of ``phrases`` (0 for none)."""
+    return max((len(p.split()) for p in phrases), default=0)
