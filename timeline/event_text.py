@@ -8,7 +8,9 @@ attribution ("X said", "according to X") are trimmed, and the rest is cut at a w
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from typing import Iterator
 
 from .lexicon import read_table
 from .regexes import alternation, search_end, words_in
@@ -88,13 +90,15 @@ def _capped(text: str, s: int, e: int):
     yield s, e
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of ``text[start:end]`` (offsets into ``text``, whitespace trimmed)."""
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text[start:end]`` (offsets into ``text``, whitespace trimmed), one
+    paragraph at a time: the first sentence costs its paragraph, not the text."""
     end = len(text) if end is None else end
     abbrevs = lexicon()["abbreviations"]
-    spans: list[tuple[int, int]] = []
-    bounds = [start] + [m.end() for m in _PARA.finditer(text, start, end)] + [end]
-    for p0, p1 in zip(bounds, bounds[1:]):
+    p0 = start
+    for para in itertools.chain(_PARA.finditer(text, start, end), (None,)):
+        p1 = end if para is None else para.end()
+        spans: list[tuple[int, int]] = []
         s = p0
         for m in _END.finditer(text, p0, p1):
             punct = m.group(0)
@@ -103,15 +107,19 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             spans.append((s, m.end()))
             s = m.end()
         spans.append((s, p1))
-    out = []
-    for s, e in (piece for span in spans for piece in _capped(text, *span)):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+        for s, e in (piece for span in spans for piece in _capped(text, *span)):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                yield s, e
+        p0 = p1
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text[start:end]`` (offsets into ``text``, whitespace trimmed)."""
+    return list(iter_sentences(text, start, end))
 
 
 @functools.lru_cache(maxsize=None)

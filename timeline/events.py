@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .event_dates import Span, edtf_interval, edtf_point, precision_rank, span_of
-from .event_text import (clause_cut, lexicon, make_headline, narrow, needs_subject, one_line,
+from .event_text import (clause_cut, iter_sentences, lexicon, make_headline, narrow, needs_subject, one_line,
                          sentence_subject, sentences, words)
 from .model import Document, Event, Timex
 from .regexes import alternation, search_end, words_in
@@ -367,12 +367,12 @@ def publication_event(doc: Document) -> Event | None:
     if doc.dct is None:
         return None
     day = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
-    spans = sentences(doc.text, doc.body_start)
+    first = next(iter_sentences(doc.text, doc.body_start), None)
     lead = ""
-    if spans:
-        para_end = doc.text.find("\n\n", spans[0][0])
-        para = one_line(doc.text[spans[0][0]:para_end if para_end > 0 else len(doc.text)])
-        lead = para if len(para) <= 400 else one_line(doc.text[spans[0][0]:spans[0][1]])
+    if first:
+        para_end = doc.text.find("\n\n", first[0])
+        para = one_line(doc.text[first[0]:para_end if para_end > 0 else len(doc.text)])
+        lead = para if len(para) <= 400 else one_line(doc.text[first[0]:first[1]])
     headline = one_line(doc.title) or make_headline(lead, fallback=doc.path)
     return Event(day, day, "day", None, "(publication)", None, None, lead, headline, doc, end_precision="day",
                  anchor="dct", kind="publication", value=day.isoformat(), edtf=day.isoformat())
