@@ -2,8 +2,8 @@
 the same bytes as the in-memory ``timeline.build`` + ``Timeline.write``, with and without merging, in every
 profile and the chart; its temporary folder goes away, errors come through, output files stay atomic.
 
-Every comparison forces tiny sizes (rows per insert, rows per chunk read back, rows per CSV slice) so that the
-many-chunk paths run on small inputs.
+Every comparison forces tiny sizes (rows per insert, rows and characters per chunk read back, rows per CSV slice)
+so that the many-chunk paths run on small inputs.
 """
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ ALL_FORMATS = ("csv", "json", "timelinejs", "timeml")
 
 @pytest.fixture
 def tiny_chunks(monkeypatch):
-    """Read the table back 3 rows at a time, write the CSV 2 rows at a time."""
+    """Read the table back 3 rows at a time (fewer when they hold over 300 characters), write the CSV 2 rows at a
+    time."""
     monkeypatch.setattr(spill, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(spill, "CHUNK_CHARS", 300)
     monkeypatch.setattr(export, "CHUNK_ROWS", 3)
     monkeypatch.setattr(export, "_CSV_SLICE", 2)
 
@@ -321,3 +323,12 @@ def test_a_tie_on_every_table_key_keeps_the_in_memory_order(tmp_path, merge):
     with spill.SpillStore(tmp_path) as store:
         store.add(DocumentResult(doc, [], events, 2))
         pd.testing.assert_frame_equal(store.finish(merge).frame(), expected)
+
+
+def test_chunks_stop_at_a_number_of_characters(tmp_path, monkeypatch):
+    with build_spilled([str(STORY)], spill_dir=tmp_path) as st:
+        whole = st.events.frame()
+        monkeypatch.setattr(spill, "CHUNK_CHARS", 1)
+        parts = list(st.events.chunks())
+        assert [len(p) for p in parts] == [1] * len(whole)
+        pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)

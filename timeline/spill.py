@@ -37,12 +37,15 @@ import pandas as pd
 
 from .event_dates import precision_rank
 from .export import Documents
-from .rows import document_source, empty_frame, event_cells, frame_from_columns
+from .rows import document_source, empty_frame, event_cells, frame_from_columns, release_memory
 from .table import COLUMN_NAMES
 
 STORED = COLUMN_NAMES[1:]                       # every column but event_id, which is the row's position
 INSERT_ROWS = 4096                              # rows buffered before one insert
-CHUNK_ROWS = 5000                               # rows read back at a time
+CHUNK_ROWS = 5000                               # rows read back at a time ...
+CHUNK_CHARS = 2_000_000                         # ... or fewer, holding about this many characters
+_LONG = ("event_text", "headline", "source_path", "source_title", "merge_note", "qualifiers")
+_ROW_CHARS = 120                                # what the other cells of a row come to, roughly
 _NO_OFFSET = 1 << 62                            # what an empty offset sorts as (order.table_order's fill)
 _Q = {name: f'"{name}"' for name in COLUMN_NAMES}
 
@@ -237,16 +240,27 @@ class SpilledTable:
         return frame_from_columns(columns)
 
     def chunks(self, size: int | None = None) -> Iterator[pd.DataFrame]:
-        """The table in order, ``size`` rows (default ``CHUNK_ROWS``) at a time."""
+        """The table in order, ``size`` rows (default ``CHUNK_ROWS``) at a time, or fewer when their text passes
+        ``CHUNK_CHARS`` (a row merged from 30,000 articles lists them all in ``source_path``)."""
         size = size or CHUNK_ROWS
         cols = ", ".join(_Q[n] for n in STORED)
-        pos = 0
+        weight = " + ".join(f"COALESCE(length({_Q[n]}), 0)" for n in _LONG) + f" + {_ROW_CHARS}"
+        query = f"SELECT pos, {cols}, {weight} FROM ordered WHERE pos > ? ORDER BY pos LIMIT ?"
+        pos, rows, chars = 0, [], 0
         while True:
-            rows = self.store.db.execute(f"SELECT pos, {cols} FROM ordered WHERE pos > ? ORDER BY pos LIMIT ?",
-                                         (pos, size)).fetchall()
-            if not rows:
-                return
-            pos = rows[-1][0]
+            page = self.store.db.execute(query, (pos, min(size, 1000))).fetchall()
+            if not page:
+                break
+            pos = page[-1][0]
+            for row in page:
+                rows.append(row[:-1])
+                chars += row[-1]
+                if len(rows) >= size or chars >= CHUNK_CHARS:
+                    release_memory()                    # what the previous chunk's columns left in Arrow's pool
+                    yield self._frame(rows)
+                    rows, chars = [], 0
+        if rows:
+            release_memory()
             yield self._frame(rows)
 
     def rows(self, positions: list[int]) -> pd.DataFrame:
