@@ -275,6 +275,9 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None, date_o
     address of a Dask scheduler (``tcp://host:8786``) whose workers do it instead. The table is the same either
     way. ``keep_texts`` keeps each document's text and timexes (needed by the TimeML output; off by default
     so memory does not grow with the texts). ``progress`` is a :class:`timeline.progress.Progress` or None.
+
+    The returned table is a DataFrame, held in memory (about 1 KB a row); for an archive of hundreds of thousands
+    of articles use :func:`build_spilled`, which keeps it on disk and writes the same files.
     """
     collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=keep_texts)
     _collect(collector, inputs, read_options(dct, date_order, narrative, fields, input_format), jobs, scheduler,
