@@ -185,6 +185,24 @@ def test_the_spill_folder_is_removed_on_close_and_on_error(tmp_path, monkeypatch
     assert not list(tmp_path.glob(".timeline-spill-*"))
 
 
+def test_a_killed_builds_folder_is_removed_by_the_next_build_and_a_running_ones_is_not(tmp_path):
+    import subprocess
+
+    pytest.importorskip("fcntl")
+    code = ("import os, sys; from timeline import spill; store = spill.SpillStore(sys.argv[1]); "
+            "print(store.path, flush=True); os.kill(os.getpid(), 9)")
+    with spill.SpillStore(tmp_path) as running:
+        done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120)
+        killed = Path(done.stdout.strip())
+        assert killed.parent == tmp_path and (killed / "table.sqlite").exists(), done.stderr
+        (tmp_path / ".timeline-spill-being-made").mkdir()              # no lock file yet: left alone
+        with spill.SpillStore(tmp_path) as other:
+            assert not killed.exists()
+            assert running.path.exists() and other.path.exists()
+            assert (tmp_path / ".timeline-spill-being-made").exists()
+
+
 def sqlite_error(msg: str) -> Exception:
     import sqlite3
     return sqlite3.OperationalError(msg)

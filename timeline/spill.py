@@ -57,28 +57,80 @@ def _bucket_key(cells: tuple) -> str:
     return "\x1f".join("\x00" if v is None else "\x01" + v for v in parts)
 
 
-def _remove(db: sqlite3.Connection, path: Path) -> None:
+LOCK = "owner.lock"         # held (flock) by the process that owns a spill folder, released by the kernel at its end
+
+
+def _remove(db: sqlite3.Connection, lock, path: Path) -> None:
     with contextlib.suppress(sqlite3.Error):
         db.close()
     shutil.rmtree(path, ignore_errors=True)
+    if lock is not None:
+        lock.close()
+
+
+def _lock(folder: Path):
+    """Lock ``folder`` as this process's: the lock file is locked before it takes its name, so another process
+    never finds it unlocked. None where there is no ``fcntl`` (Windows: stale folders are then left alone)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    fh = open(folder / (LOCK + ".new"), "wb")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(folder / (LOCK + ".new"), folder / LOCK)
+    except BaseException:
+        fh.close()
+        raise
+    return fh
+
+
+def remove_stale(parent: str | os.PathLike) -> list[Path]:
+    """Remove the spill folders in ``parent`` whose process has ended without removing them (killed): their
+    lock file can be locked. A folder being created (no lock file yet) or in use is left alone."""
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    removed = []
+    for folder in sorted([*Path(parent).glob("timeline-spill-*"), *Path(parent).glob(".timeline-spill-*")]):
+        try:
+            fh = open(folder / LOCK, "rb")
+        except OSError:
+            continue
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue                                # its owner is running
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 class SpillStore:
     """The rows of a build, spilled to a SQLite file in a temporary folder (in ``dir``, or the system's temporary
     folder: ``TMPDIR``, where SQLite puts its sort runs too) that :meth:`close` removes (so do garbage collection
-    and the ``with`` block; a killed process leaves it to the system's clean-up of its temporary folder)."""
+    and the ``with`` block). A killed process cannot remove it: the next store made in the same place does
+    (:func:`remove_stale`; the owner holds a lock on a file in its folder until it ends)."""
 
     def __init__(self, dir: str | os.PathLike | None = None, *, keep_texts: bool = False,
                  insert_rows: int = INSERT_ROWS):
+        parent = Path(tempfile.gettempdir() if dir is None else dir)
+        remove_stale(parent)
         self.path = Path(tempfile.mkdtemp(prefix=".timeline-spill-" if dir is not None else "timeline-spill-",
-                                          dir=dir))     # hidden when it sits among the user's files
+                                          dir=parent))  # hidden when it sits among the user's files
         self.keep_texts, self.insert_rows = keep_texts, insert_rows
+        lock = None
         try:
+            lock = _lock(self.path)
             self.db = sqlite3.connect(self.path / "table.sqlite", isolation_level=None)
         except BaseException:
             shutil.rmtree(self.path, ignore_errors=True)
+            if lock is not None:
+                lock.close()
             raise
-        self._finalizer = weakref.finalize(self, _remove, self.db, self.path)
+        self._finalizer = weakref.finalize(self, _remove, self.db, lock, self.path)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -2048",
                        "locking_mode = EXCLUSIVE"):
             self.db.execute(f"PRAGMA {pragma}")
