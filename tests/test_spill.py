@@ -350,3 +350,14 @@ def test_chunks_stop_at_a_number_of_characters(tmp_path, monkeypatch):
         parts = list(st.events.chunks())
         assert [len(p) for p in parts] == [1] * len(whole)
         pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+
+
+def test_a_spill_folder_that_cannot_be_removed_is_said(monkeypatch, tmp_path):
+    """Clean-up never fails silently: a folder left behind is named in a warning."""
+    import timeline.spill as spill
+    store = spill.SpillStore(tmp_path)
+    folder = store.path
+    monkeypatch.setattr(spill.shutil, "rmtree", lambda path, ignore_errors=False: None)
+    with pytest.warns(RuntimeWarning, match="could not remove the temporary folder"):
+        store.close()
+    assert folder.exists()

@@ -22,13 +22,13 @@ number of documents that failed, not the number of events.
 """
 from __future__ import annotations
 
-import contextlib
 import heapq
 import os
 import pickle
 import shutil
 import sqlite3
 import tempfile
+import warnings
 import weakref
 from pathlib import Path
 from typing import Iterator
@@ -60,10 +60,20 @@ def _bucket_key(cells: tuple) -> str:
 LOCK = "owner.lock"         # held (flock) by the process that owns a spill folder, released by the kernel at its end
 
 
-def _remove(db: sqlite3.Connection, lock, path: Path) -> None:
-    with contextlib.suppress(sqlite3.Error):
-        db.close()
+def _rmtree(path: Path) -> None:
+    """Remove a spill folder; one that cannot be removed is said on stderr (a warning), not left silently."""
     shutil.rmtree(path, ignore_errors=True)
+    if path.exists():
+        warnings.warn(f"timeline: could not remove the temporary folder {path}; remove it by hand", RuntimeWarning,
+                      stacklevel=2)
+
+
+def _remove(db: sqlite3.Connection, lock, path: Path) -> None:
+    try:
+        db.close()
+    except sqlite3.Error as exc:    # the folder goes anyway; say why the database did not close
+        warnings.warn(f"timeline: closing {path / 'table.sqlite'}: {exc}", RuntimeWarning, stacklevel=2)
+    _rmtree(path)
     if lock is not None:
         lock.close()
 
@@ -103,7 +113,7 @@ def remove_stale(parent: str | os.PathLike) -> list[Path]:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 continue                                # its owner is running
-            shutil.rmtree(folder, ignore_errors=True)
+            _rmtree(folder)
             removed.append(folder)
     return removed
 
@@ -126,7 +136,7 @@ class SpillStore:
             lock = _lock(self.path)
             self.db = sqlite3.connect(self.path / "table.sqlite", isolation_level=None)
         except BaseException:
-            shutil.rmtree(self.path, ignore_errors=True)
+            _rmtree(self.path)
             if lock is not None:
                 lock.close()
             raise
