@@ -44,6 +44,15 @@ def ours(text: str, dct: dt.datetime):
     return tag(text, dct)
 
 
+def ours_with_events(text: str, dct: dt.datetime):
+    """What a build does per article: tag, then the events (sentences, clauses, headlines)."""
+    from timeline.events import extract_events
+    from timeline.model import Document
+    from timeline.tagger import tag
+
+    return extract_events(Document("bench", "", dct, text), tag(text, dct))
+
+
 def baseline(text: str, dct: dt.datetime):
     from dateparser.search import search_dates
 
@@ -61,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("tbaq", nargs="?", type=Path, default=DEFAULT_TBAQ)
     ap.add_argument("--repeat", type=int, default=3, help="timed passes per tagger, alternating; the best is kept")
+    ap.add_argument("--events", action="store_true",
+                    help="also time timeline.tag followed by the events stage (what a build does per article)")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})      # one core
@@ -68,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     kb = sum(len(t.encode("utf-8")) for t, _ in docs) / 1024
     print(f"{len(docs)} documents, {kb:,.0f} KB of text, {args.repeat} alternating passes each", file=sys.stderr)
     taggers = {"timeline": ours, "dateparser": baseline}
+    if args.events:
+        taggers["timeline+events"] = ours_with_events
     for fn in taggers.values():
         fn(*docs[0])                                   # warm-up: imports, compiled patterns, language data
     best = {name: [float("inf"), float("inf"), 0] for name in taggers}
@@ -81,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
     print(f"dateparser.search_dates: {kb / base_s:,.1f} KB/s ({base_s:.2f} s wall, {base_cpu:.2f} s CPU, "
           f"{base_n} dates)", file=sys.stderr)
+    extra = {}
+    if args.events:
+        ev_s, ev_cpu, ev_n = best["timeline+events"]
+        print(f"timeline.tag + events: {kb / ev_s:,.1f} KB/s ({ev_s:.2f} s wall, {ev_n} events)", file=sys.stderr)
+        extra = {"with_events_kb_s": round(kb / ev_s, 1), "with_events_s": round(ev_s, 3),
+                 "with_events_cpu_s": round(ev_cpu, 3)}
     result = {"documents": len(docs), "kb": round(kb, 1), "repeat": args.repeat,
               "timeline_kb_s": round(kb / ours_s, 1), "timeline_s": round(ours_s, 3),
               "timeline_cpu_s": round(ours_cpu, 3),
@@ -88,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
               "dateparser_cpu_s": round(base_cpu, 3),
               "ratio": round(base_s / ours_s, 1), "ratio_cpu": round(base_cpu / ours_cpu, 1),
               "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
-              "python": platform.python_version(), "cpu": platform.processor() or platform.machine()}
+              **extra, "python": platform.python_version(), "cpu": platform.processor() or platform.machine()}
     print(json.dumps(result))
     return 0
 
