@@ -75,9 +75,10 @@ END_TEXT = st.lists(st.sampled_from([
 def _end_patterns():
     from timeline import event_text, events
     patterns = [(events._before(role), events._reach(role)) for role in ("since", "until", "between", "from")]
-    patterns.append((events._approximate_before(), events._reach("approximate")))
-    since_verb, verb, reach = events._boundary_verb_patterns()
-    patterns += [(since_verb, reach), (verb, reach), (events._PREPOSITION_END, 3)]
+    shared = events._patterns()
+    patterns.append((shared.approximate, events._reach("approximate")))
+    patterns += [(shared.since_verb, shared.verb_reach), (shared.verb, shared.verb_reach),
+                 (events._PREPOSITION_END, 3)]
     return patterns + [event_text._preposition_before(), event_text._attribution_end()]
 
 

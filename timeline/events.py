@@ -77,54 +77,45 @@ def _signal_before(role: str, before: str):
     return search_end(_before(role), before, _reach(role))
 
 
-@functools.lru_cache(maxsize=None)
-def _gaps() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """What may stand between the two ends of an interval: a dash, "and", "to"."""
-    return (re.compile(rf"\s*(?:{_signals('dash')})\s*"),
-            re.compile(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", re.I),
-            re.compile(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", re.I))
+@dataclass(frozen=True)
+class _Patterns:
+    """The events stage's patterns, built from the language data once."""
+    dash_gap: re.Pattern            # what may stand between the two ends of an interval: a dash,
+    and_gap: re.Pattern             # "and" (after "between"),
+    to_gap: re.Pattern              # "to" (after "from")
+    approximate: re.Pattern         # "around", "about" ... right before an expression
+    side_by_side: re.Pattern        # between two expressions that are one date ("Wednesday, Nov. 11")
+    since_verb: re.Pattern          # "since X began in" before an expression
+    verb: re.Pattern                # "X began in" before an expression
+    verb_reach: int                 # the words a match of either can touch: signal, six words, verb, "in the", one
+    anchors: tuple[tuple[re.Pattern, str], ...]     # (pattern, boundary) of each "since the beginning of X"
+    any_anchor: re.Pattern          # any anchor phrase: a sentence without one needs no anchor pattern
+    new_clause: re.Pattern          # what starts a new clause between two dated parts
 
 
 @functools.lru_cache(maxsize=None)
-def _approximate_before() -> re.Pattern:
-    return re.compile(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _side_by_side() -> re.Pattern:
-    return re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*", re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _boundary_verb_patterns() -> tuple[re.Pattern, re.Pattern, int]:
-    """("since X began in", "X began in") before an expression, and the words a match can touch (the signal, six
-    words of subject, the verb, the preposition, "the", one for a partial word)."""
-    verbs = alternation(v for v, _ in lexicon()["boundary_verbs"])
-    reach = (words_in(lexicon()["signals"].get("since", ())) + 6
-             + words_in(v for v, _ in lexicon()["boundary_verbs"]) + 3)
-    np_verb = rf"(?P<np>(?:[\w'’-]+\s+){{1,6}}?)(?P<verb>{verbs})\s+(?:in|on|during)\s+(?:the\s+)?$"
-    return (re.compile(rf"\b(?:{_signals('since')})\s+" + np_verb, re.I),
-            re.compile(np_verb.replace("{1,6}", "{1,4}"), re.I), reach)
-
-
-@functools.lru_cache(maxsize=None)
-def _anchor_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """(pattern, boundary) of each event anchor ("since the beginning of X")."""
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    verbs = [v for v, _ in lex["boundary_verbs"]]
+    np_verb = (rf"(?P<np>(?:[\w'’-]+\s+){{1,6}}?)(?P<verb>{alternation(verbs)})\s+(?:in|on|during)\s+"
+               rf"(?:the\s+)?$")
     np_end = alternation(words("np_end"))
-    return tuple((re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
-                             rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:{np_end})\b))", re.I), boundary)
-                 for phrase, boundary in lexicon()["anchors"])
-
-
-@functools.lru_cache(maxsize=None)
-def _any_anchor() -> re.Pattern:
-    """Any event-anchor phrase: a sentence without one needs no anchor pattern."""
-    return re.compile(rf"\b{alternation(p for p, _ in lexicon()['anchors'])}", re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _new_clause() -> re.Pattern:
-    return re.compile(rf";|\b(?:{alternation(words('conjunction') | words('sequence'))})\b", re.I)
+    return _Patterns(
+        dash_gap=re.compile(rf"\s*(?:{_signals('dash')})\s*"),
+        and_gap=re.compile(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", re.I),
+        to_gap=re.compile(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", re.I),
+        approximate=re.compile(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", re.I),
+        side_by_side=re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*",
+                                re.I),
+        since_verb=re.compile(rf"\b(?:{_signals('since')})\s+" + np_verb, re.I),
+        verb=re.compile(np_verb.replace("{1,6}", "{1,4}"), re.I),
+        verb_reach=words_in(lex["signals"].get("since", ())) + 6 + words_in(verbs) + 3,
+        anchors=tuple((re.compile(rf"\b{alternation([phrase])}\s+(?P<np>[^,;.:!?\"“”()]{{2,80}}?)"
+                                  rf"(?=\s*(?:[,;.:!?\"“”()]|$|\s(?:{np_end})\b))", re.I), boundary)
+                      for phrase, boundary in lex["anchors"]),
+        any_anchor=re.compile(rf"\b{alternation(p for p, _ in lex['anchors'])}", re.I),
+        new_clause=re.compile(rf";|\b(?:{alternation(words('conjunction') | words('sequence'))})\b", re.I),
+    )
 
 
 def _flags_of(t: Timex) -> set[str]:
@@ -141,7 +132,7 @@ def _anchor_of(t: Timex) -> str:
 def _point(t: Timex, span: Span, before: str = "") -> _Item:
     item = _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
                  anchor=_anchor_of(t), flags=_flags_of(t), mod=t.mod)
-    if search_end(_approximate_before(), before, _reach("approximate")):
+    if search_end(_patterns().approximate, before, _reach("approximate")):
         item.flags.add("approximate")               # "around 2010" when the tagger left the word out
         item.mod = item.mod or "APPROX"
     return item
@@ -150,14 +141,14 @@ def _point(t: Timex, span: Span, before: str = "") -> _Item:
 def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) -> _Item | None:
     """"between A and B", "from A to B", "A - B" -> one interval, or None."""
     gap, before = text[a.end:b.start], text[sent_start:a.start]
-    dash_gap, and_gap, to_gap = _gaps()
-    dash = dash_gap.fullmatch(gap)
+    patterns = _patterns()
+    dash = patterns.dash_gap.fullmatch(gap)
     opener = None
-    if and_gap.fullmatch(gap):
+    if patterns.and_gap.fullmatch(gap):
         opener = _signal_before("between", before)
         if not opener:
             return None
-    elif dash or to_gap.fullmatch(gap):
+    elif dash or patterns.to_gap.fullmatch(gap):
         opener = _signal_before("from", before)
         if not (opener or dash):
             return None
@@ -176,7 +167,7 @@ def _pair(text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_start: int) ->
 
 def _together(text: str, a: Timex, b: Timex, sa: Span, sb: Span) -> bool:
     """Side by side and compatible ("Wednesday, Nov. 11", "3 p.m. on Tuesday"): one date, not two."""
-    if not _side_by_side().fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
+    if not _patterns().side_by_side.fullmatch(text[a.end:b.start]) or b.start - a.end > 8:
         return False
     inner, outer = (sa, sb) if precision_rank(sa.precision) >= precision_rank(sb.precision) else (sb, sa)
     return outer.start <= inner.start <= inner.end <= outer.end or "time" in (sa.precision, sb.precision)
@@ -215,11 +206,11 @@ def _single(text: str, t: Timex, span: Span, sent_start: int, dct: _dt.date | No
     m_range = (_DAY_RANGE.match(after) if span.precision == "day" else
                _YEAR_RANGE.match(after) if span.precision == "year" else None)
     m_since = _signal_before("since", before)
-    since_verb, verb, reach = _boundary_verb_patterns()
+    patterns = _patterns()
     m_since_verb = m_verb = None
     if search_end(_PREPOSITION_END, before, 3):     # what both patterns end with: a cheap test first
-        m_since_verb = search_end(since_verb, before, reach)
-        m_verb = m_since_verb or search_end(verb, before, reach)
+        m_since_verb = search_end(patterns.since_verb, before, patterns.verb_reach)
+        m_verb = m_since_verb or search_end(patterns.verb, before, patterns.verb_reach)
     m_until = _signal_before("until", before)
     link = None
     if m_range:
@@ -267,9 +258,9 @@ def _anchored(text: str, s0: int, s1: int, timexes: list[Timex], links: list[tup
               dct: _dt.date | None) -> list[_Item]:
     """"since the beginning of the country's civil war": linked to a dated mention, or kept with an open start."""
     items = []
-    if not _any_anchor().search(text, s0, s1):     # none of the phrases in the sentence: nothing to try
+    if not _patterns().any_anchor.search(text, s0, s1):     # none of the phrases in the sentence
         return items
-    for pat, boundary in _anchor_patterns():
+    for pat, boundary in _patterns().anchors:
         for m in pat.finditer(text, s0, s1):
             if any(m.start() <= t.start < m.end() for t in timexes):
                 continue                    # "since the beginning of 2011": the expression dates it
@@ -347,7 +338,7 @@ def _dedupe(items: list[_Item], text: str = "") -> list[_Item]:
             if outer in items and _within(inner, outer):
                 lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
                     else sorted((inner.phrase_end, outer.phrase_start))
-                if not _new_clause().search(text[lo:hi]):
+                if not _patterns().new_clause.search(text[lo:hi]):
                     inner.timexes += outer.timexes
                     items.remove(outer)
     out: list[_Item] = []
