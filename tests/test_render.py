@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from timeline import render
-from timeline.render import draw, figure_bytes, render_csv, save_chart, to_html
+from timeline.render import draw, render_csv, save_chart, to_html
 from timeline.render_layout import RenderError
 from timeline.table import COLUMN_NAMES
 
