@@ -10,6 +10,7 @@ import io
 import itertools
 import json
 import random
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -123,6 +124,32 @@ def test_progress_draws_one_line_and_clears_it(monkeypatch):
     assert "40%" in p.line() and "1/4 files" in p.line() and "1 documents" in p.line() and "1 failed" in p.line()
     p.close()
     assert stream.getvalue().startswith("\r") and stream.getvalue().endswith("\r\x1b[K") and "\n" not in stream.getvalue()
+
+
+def test_a_long_build_says_what_it_does_after_the_documents(monkeypatch, tmp_path):
+    """After the bar, the merging/ordering and the writing are said on the line (a silent step of seconds looks
+    like a hang), and the line is cleared before the summary; a short run (under DELAY) says nothing."""
+    from timeline.cli import main
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(progress_mod, "DELAY", 0)
+    monkeypatch.setattr(progress_mod, "INTERVAL", 0)
+    err = Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["build", str(seeds), "--out", str(tmp_path / "out"), "--no-chart", "--jobs", "1"]) == 0
+    said = err.getvalue()
+    assert "merging and ordering 7 rows …" in said and f"writing 7 events to {tmp_path / 'out'} …" in said
+    assert said.index("writing") < said.index("documents read: 1")
+    assert "\r\x1b[Kdocuments read" in said            # the stage line is cleared first
+
+    monkeypatch.setattr(progress_mod, "DELAY", 60)
+    quiet = Progress(stream=Tty())
+    quiet.stage("ordering 5 rows")
+    assert quiet.stream.getvalue() == ""
 
 
 # ---------------------------------------------------------------------------------------- the equivalence

@@ -139,10 +139,10 @@ def run_build(args) -> int:
         _err(f"scheduler {args.scheduler}: {exc}")
         return EXIT_USAGE
     with tl:
-        return _write_build(tl, args, formats)
+        return _write_build(tl, args, formats, progress)
 
 
-def _write_build(tl, args, formats) -> int:
+def _write_build(tl, args, formats, progress=None) -> int:
     if not args.quiet:
         for path, note in tl.notes:
             _err(f"{path}: {note}")
@@ -152,11 +152,17 @@ def _write_build(tl, args, formats) -> int:
             tl.write(args.out, formats=(), chart=False)
         return EXIT_FAILURES if tl.failures else EXIT_USAGE
     chart_opts = {k: getattr(args, k) for k in ("title", "subtitle", "credit", "theme") if getattr(args, k)}
+    if progress is not None:
+        progress.stage(f"writing {len(tl.events):,} events to {args.out}")
     try:
         written = tl.write(args.out, formats=formats, chart=args.chart, **chart_opts)
     except OSError as exc:
+        if progress is not None:
+            progress.clear()
         _err(f"{exc.filename or args.out}: cannot write ({exc.strerror or exc})")
         return EXIT_FAILURES
+    if progress is not None:
+        progress.clear()
     if not args.quiet:
         print(f"documents read: {tl.n_documents}"
               + (f", failed: {len(tl.failures)}" if tl.failures else "")

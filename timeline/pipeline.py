@@ -305,7 +305,11 @@ def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, dct=None
                               store=store)
         _collect(collector, inputs, read_options(dct, date_order, narrative, fields, input_format), jobs,
                  scheduler, keep_texts, progress)
+        if progress is not None:
+            progress.stage(f"{'merging and ' if merge else ''}ordering {len(store):,} rows")
         store.finish(merge)
+        if progress is not None:
+            progress.clear()
         return SpilledTimeline(store, collector.failures, collector.n_expressions, collector.notes)
     except BaseException:
         store.close()

@@ -2,7 +2,8 @@
 failures, documents per second.
 
 Drawn only on a terminal, only once a run has lasted half a second (short runs stay silent), and at most ten
-times a second; :meth:`Progress.close` clears the line. The clock here is a monotonic timer for the display,
+times a second; :meth:`Progress.stage` then says what comes after the documents (merging, ordering, writing);
+:meth:`Progress.close` clears the line. The clock here is a monotonic timer for the display,
 never a date: nothing that is written depends on it.
 """
 from __future__ import annotations
@@ -76,6 +77,15 @@ class Progress:
             return
         self._last = now
         self.stream.write("\r\x1b[K" + self.line())
+        self.stream.flush()
+        self._drawn = True
+
+    def stage(self, text: str) -> None:
+        """Say what a long run does after the documents ("merging and ordering 762,516 rows"), in place of the
+        bar: a step that takes seconds with nothing on the screen looks like a hang. Silent in a short run."""
+        if time.monotonic() - self._start < DELAY:
+            return
+        self.stream.write("\r\x1b[K" + text + " …")
         self.stream.flush()
         self._drawn = True
 

@@ -173,6 +173,10 @@ class SpillStore:
         if len(self._rows) >= self.insert_rows or len(self._docs) >= self.insert_rows:
             self._flush()
 
+    def __len__(self) -> int:
+        """The rows added so far (written or still buffered)."""
+        return self.n_rows + len(self._rows)
+
     def _flush(self) -> None:
         marks = ", ".join("?" * (len(STORED) + 2))
         if self._rows:
