@@ -74,9 +74,9 @@ END_TEXT = st.lists(st.sampled_from([
 
 def _end_patterns():
     from timeline import event_text, events
-    patterns = [(events._before(role), events._reach(role)) for role in ("since", "until", "between", "from")]
+    patterns = [events._signal_pattern(role) for role in ("since", "until", "between", "from")]
     shared = events._patterns()
-    patterns.append((shared.approximate, events._reach("approximate")))
+    patterns.append((shared.approximate, shared.approximate_reach))
     patterns += [(shared.since_verb, shared.verb_reach), (shared.verb, shared.verb_reach),
                  (events._PREPOSITION_END, 3)]
     return patterns + [event_text._preposition_before(), event_text._attribution_end()]

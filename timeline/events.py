@@ -62,19 +62,17 @@ def _signals(role: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _before(role: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{_signals(role)})\s+(?:the\s+)?$", re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _reach(role: str) -> int:
-    """The words a match of ``_before(role)`` can touch: the signal, "the", and one for a partial word."""
-    return words_in(lexicon()["signals"].get(role, ())) + 2
+def _signal_pattern(role: str) -> tuple[re.Pattern, int]:
+    """A signal of ``role`` (and "the") at the end of a text, and the words a match can touch: the signal's,
+    "the", and one for a partial word."""
+    return (re.compile(rf"\b(?:{_signals(role)})\s+(?:the\s+)?$", re.I),
+            words_in(lexicon()["signals"].get(role, ())) + 2)
 
 
 def _signal_before(role: str, before: str):
     """"since", "until" ... (and "the") right before an expression: the end of ``before``."""
-    return search_end(_before(role), before, _reach(role))
+    pattern, reach = _signal_pattern(role)
+    return search_end(pattern, before, reach)
 
 
 @dataclass(frozen=True)
@@ -84,6 +82,7 @@ class _Patterns:
     and_gap: re.Pattern             # "and" (after "between"),
     to_gap: re.Pattern              # "to" (after "from")
     approximate: re.Pattern         # "around", "about" ... right before an expression
+    approximate_reach: int          # the words a match of it can touch
     side_by_side: re.Pattern        # between two expressions that are one date ("Wednesday, Nov. 11")
     since_verb: re.Pattern          # "since X began in" before an expression
     verb: re.Pattern                # "X began in" before an expression
@@ -105,6 +104,7 @@ def _patterns() -> _Patterns:
         and_gap=re.compile(rf"\s*(?:{_signals('and')})\s+(?:the\s+)?", re.I),
         to_gap=re.compile(rf"\s*(?:{_signals('to')})\s*(?:the\s+)?", re.I),
         approximate=re.compile(rf"(?<![\w.])(?:{_signals('approximate')})\s+(?:the\s+)?$", re.I),
+        approximate_reach=words_in(lex["signals"].get("approximate", ())) + 2,
         side_by_side=re.compile(rf"[\s,]*(?:(?:{alternation(words('side_by_side'))})\s+)?(?:the\s+)?[\s,]*",
                                 re.I),
         since_verb=re.compile(rf"\b(?:{_signals('since')})\s+" + np_verb, re.I),
@@ -132,7 +132,8 @@ def _anchor_of(t: Timex) -> str:
 def _point(t: Timex, span: Span, before: str = "") -> _Item:
     item = _Item(span.start, span.end, span.precision, span.precision, t.start, t.end, [t], t.value,
                  anchor=_anchor_of(t), flags=_flags_of(t), mod=t.mod)
-    if search_end(_patterns().approximate, before, _reach("approximate")):
+    patterns = _patterns()
+    if search_end(patterns.approximate, before, patterns.approximate_reach):
         item.flags.add("approximate")               # "around 2010" when the tagger left the word out
         item.mod = item.mod or "APPROX"
     return item

@@ -16,6 +16,16 @@ except ImportError:                     # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parse
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to one (found by
+# trying every code point against [a-z]; the Kelvin sign lowers to "k" by itself).
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def parse(pattern: str, flags: int = 0):
+    """Python's own parse of ``pattern`` (a list of (op, argument) items; the module is private to ``re``)."""
+    return _sre_parse.parse(pattern, flags)
+
+
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first (so 'Sept.' wins over 'Sep'); a space in a word
     matches any run of whitespace."""
@@ -111,7 +121,7 @@ def first_characters(pattern: str, flags: int = re.IGNORECASE) -> str | None:
     """A character class that the first character of every match of ``pattern`` belongs to (``[\\dA-Z]``),
     or None when there is none (the pattern can match empty, or start with any character). Under IGNORECASE the
     class matches both cases of its letters, so it is a superset for a case-sensitive part too."""
-    parsed = _sre_parse.parse(pattern, flags)
+    parsed = parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE and not flags & re.IGNORECASE:
         return None                         # an inline (?i): the class would have to hold every case
     first, nullable = _first(parsed)

@@ -30,13 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .lexicon import RESOURCES, LexiconError, load, read_table
-from .regexes import trie_alternation
-
-try:                                    # the parser of the standard ``re`` module (private: 3.11 renamed it)
-    from re import _constants as _sre, _parser as _sre_parse
-except ImportError:                     # pragma: no cover - Python < 3.11
-    import sre_constants as _sre
-    import sre_parse as _sre_parse
+from .pattern_reach import reach, spaced_after
+from .regexes import FOLD, trie_alternation
 
 TRIGGERS_FILE = "rule_triggers.tsv"
 CLASSES = ("months", "weekdays", "units", "seasons", "holidays", "vague")    # @class: a word of each entry
@@ -47,10 +42,6 @@ DIGITS = re.compile(r"\d+")
 RUNS = re.compile(r"[\s-][\s-]+|[\d,][\d,]+")
 WORD = re.compile(r"[a-z]+")
 TRIGGER = re.compile(r"[a-z0-9':./-]+")   # a trigger: lower-case letters, digits and a few punctuation marks
-# Characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to one (found by
-# trying every code point against [a-z]; the Kelvin sign lowers to "k" by itself).
-FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-SLACK = 2                               # a \b or lookahead at the end of a match looks one character further
 GAP = 24                                # windows closer than this (collapsed characters) are scanned as one
 
 
@@ -127,182 +118,6 @@ def _minimal(words: set[str]) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
-def _run_class(sub) -> str | None:
-    """"space" when ``sub`` only matches whitespace and hyphens, "digit" when only digits and commas (it then
-    stays within one collapsed run however often it repeats), else None."""
-    found = set()
-    for op, av in sub:
-        if op is _sre.LITERAL:
-            found.add("space" if chr(av).isspace() or chr(av) == "-" else "digit" if chr(av) in ",0123456789"
-                      else None)
-        elif op is _sre.IN:
-            for o, a in av:
-                if o is _sre.CATEGORY:
-                    found.add({_sre.CATEGORY_SPACE: "space", _sre.CATEGORY_DIGIT: "digit"}.get(a))
-                elif o is _sre.LITERAL:
-                    found.add(_run_class([(o, a)]))
-                else:
-                    found.add(None)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            found.add(_run_class(av[2]))
-        elif op is _sre.SUBPATTERN:
-            found.add(_run_class(av[-1]))
-        else:
-            found.add(None)
-    return found.pop() if len(found) == 1 else None
-
-
-class Unbounded(Exception):
-    """The pattern can inspect an unbounded stretch of text that is not a run of whitespace and hyphens."""
-
-
-def _width(items, groups: dict) -> int:
-    """Collapsed characters a match of ``items`` can inspect: consumed characters plus lookaheads, with an
-    unbounded repetition of whitespace and hyphens, or digits and commas, counted as one (it stays within one
-    collapsed run)."""
-    total = 0
-    for op, av in items:
-        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN, _sre.CATEGORY):
-            total += 1
-        elif op is _sre.SUBPATTERN:
-            width = _width(av[-1], groups)
-            if av[0] is not None:
-                groups[av[0]] = width
-            total += width
-        elif op is _sre.BRANCH:
-            total += max(_width(branch, groups) for branch in av[1])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-            low, high, sub = av
-            if high == _sre.MAXREPEAT:
-                if _run_class(sub) is None:
-                    raise Unbounded(str(sub))
-                high = 1
-            total += high * _width(sub, groups)
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            if av[0] == 1:                          # a lookahead inspects what follows
-                total += _width(av[1], groups)
-        elif op is getattr(_sre, "ATOMIC_GROUP", None):
-            total += _width(av, groups)
-        elif op is _sre.GROUPREF:
-            total += groups[av]
-        elif op is _sre.AT:
-            pass
-        else:
-            raise Unbounded(f"pattern element {op}")
-    return total
-
-
-def _contains(items, ids) -> bool:
-    return any(op is _sre.SUBPATTERN and (av[0] in ids or _contains(av[-1], ids)) or
-               op is _sre.BRANCH and any(_contains(b, ids) for b in av[1]) or
-               op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) and
-               _contains(av[2], ids) or
-               op in (_sre.ASSERT, _sre.ASSERT_NOT) and _contains(av[1], ids) for op, av in items)
-
-
-def _around(items, ids, groups: dict) -> tuple[int, int, int] | None:
-    """(before, inside, after): the widest stretch a match of ``items`` inspects before, inside and after the
-    first of the groups ``ids`` it goes through; None when some match goes through none of them."""
-    for k, (op, av) in enumerate(items):
-        found = None
-        if op is _sre.SUBPATTERN and av[0] in ids:
-            found = (0, _width(av[-1], groups), 0)
-        elif op is _sre.SUBPATTERN:
-            found = _around(av[-1], ids, groups)
-        elif op is _sre.BRANCH:
-            parts = [_around(branch, ids, groups) for branch in av[1]]
-            if all(parts):
-                found = tuple(max(p[i] for p in parts) for i in range(3))
-        if found is None and _contains([(op, av)], ids):
-            return None     # the group is optional, repeated or in a lookaround: not in every match
-        if found is not None:
-            return (_width(items[:k], groups) + found[0], found[1], found[2] + _width(items[k + 1:], groups))
-    return None
-
-
-def _space_like(item) -> bool:
-    """True when ``item`` consumes at least one character, all of them whitespace or hyphens."""
-    op, av = item
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-        return av[0] >= 1 and len(av[2]) == 1 and _space_like(av[2][0])
-    return op in (_sre.LITERAL, _sre.IN) and _run_class([item]) == "space"
-
-
-def _ends_spaced(items) -> bool:
-    """True when every match of the sequence ``items`` ends with a whitespace character or a hyphen."""
-    if not items:
-        return False
-    op, av = items[-1]
-    if _space_like(items[-1]):
-        return True
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:     # optional: either way
-        return _ends_spaced(av[2]) and _ends_spaced(items[:-1])
-    if op is _sre.SUBPATTERN:
-        return _ends_spaced(av[-1])
-    return False
-
-
-def _literal_starts(items) -> list[str] | None:
-    """The literal text each alternative of ``items`` starts with (None when that is not plain). A prefix tree
-    (``d(?:ay|ecade)``) gives each branch's start after the common letters; a start may stop short of the whole
-    word (after an optional part, say), which only makes the check that uses it stricter."""
-    if len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
-        return _literal_starts(items[0][1][-1])
-    text = ""
-    for op, av in items:
-        if op is _sre.LITERAL:
-            text += chr(av)
-            continue
-        if op is _sre.BRANCH:
-            branches = [_literal_starts(branch) for branch in av[1]]
-        elif op is _sre.SUBPATTERN:
-            branches = [_literal_starts(av[-1])]
-        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
-            branches = [[chr(a)] for _, a in av]
-        else:
-            break
-        if any(b is None for b in branches):
-            break
-        return [text + s for b in branches for s in b]
-    return [text] if text else None
-
-
-def _spaced(items, ids, words) -> bool:
-    r"""True when the group ``ids`` (one, in the pattern's main sequence, so in every match) comes right after
-    whitespace or a hyphen and starts with one of ``words``: only a trigger word found after such a character
-    can be the one in the group. The forms checked are plain (the group after ``[\s-]+`` or
-    ``\s+(?:more\s+)?``, holding a list of words); any other form is False, which only means the windows are
-    not narrowed."""
-    for k, (op, av) in enumerate(items):
-        if op is _sre.SUBPATTERN and av[0] in ids:
-            starts = _literal_starts(av[-1])
-            return bool(starts) and _ends_spaced(items[:k]) and \
-                all(any(w.lower().startswith(t) for t in words) for w in starts)
-    return False
-
-
-def reach(regex: re.Pattern, group_names: tuple[str, ...] = ()) -> tuple[int, int, int] | None:
-    """(width, before, after) in collapsed characters: how far a match attempt of ``regex`` can inspect from its
-    start, how far before a trigger a match can start and how far after it an attempt can look (the trigger
-    lies in one of ``group_names``, or anywhere in the match); None if unbounded."""
-    tree = _sre_parse.parse(regex.pattern, regex.flags)
-    if tree.getwidth()[0] == 0:
-        return None                                 # a pattern that can match empty: scan the whole text
-    try:
-        groups: dict = {}
-        width = _width(tree, groups) + SLACK
-        if not group_names:
-            return width, width, width
-        unknown = [g for g in group_names if g not in regex.groupindex]
-        around = None if unknown else _around(tree, {regex.groupindex[g] for g in group_names}, groups)
-    except Unbounded:
-        return None
-    if around is None:
-        raise TriggerError(f"{TRIGGERS_FILE}: groups {group_names} are not in every match of {regex.pattern!r}")
-    before, inside, after = around
-    return width, before + inside, inside + after + SLACK
-
-
 @functools.lru_cache(maxsize=4)
 def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None) -> Plan:
     """The trigger plan for ``rules`` ((name, compiled pattern) in the recognizer's order), from the trigger
@@ -327,12 +142,11 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None
     vocabulary = sorted(set().union(*words))
     rules_at = {w: tuple(i for i, ws in enumerate(words) if any(w.startswith(t) for t in ws))
                 for w in vocabulary}
-    reaches = [reach(regex, table[name][1]) for name, regex in rules]
-    spaced = []
-    for (name, regex), ws in zip(rules, words):
-        ids = {regex.groupindex[g] for g in table[name][1] if g in regex.groupindex}
-        tree = _sre_parse.parse(regex.pattern, regex.flags)
-        spaced.append(len(ids) == 1 and bool(ws) and not digits[len(spaced)] and _spaced(list(tree), ids, ws))
+    try:
+        reaches = [reach(regex, table[name][1]) for name, regex in rules]
+    except ValueError as exc:
+        raise TriggerError(f"{TRIGGERS_FILE}: {exc}") from exc
+    spaced = [not d and spaced_after(regex, table[name][1], ws) for (name, regex), ws, d in zip(rules, words, digits)]
     return Plan(names=names, words=tuple(words), digits=tuple(digits),
                 widths=tuple(r and r[0] for r in reaches), befores=tuple(r[1] if r else 0 for r in reaches),
                 afters=tuple(r[2] if r else 0 for r in reaches), spaced=tuple(spaced),
