@@ -71,9 +71,14 @@ def test_spans_are_sorted_non_overlapping_and_exact():
 
 
 def _seconds(text):
-    start = time.perf_counter()
-    recognize(text)
-    return time.perf_counter() - start
+    """CPU seconds of recognizing ``text``, the best of three (other processes on the machine neither add to
+    CPU time nor, with the best of three, to a cache-cold first run)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        recognize(text)
+        best = min(best, time.process_time() - start)
+    return best
 
 
 @pytest.mark.parametrize("word", ["Monday", "early", "Oct. 23", "the", "1998", "about two", "May", "this"])
