@@ -14,15 +14,11 @@ is 20YY for 00-29 and 19YY for 30-99, and is flagged (the century is a guess).
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 
 import pytest
 
 from timeline.validate import check_timexes
-
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("timeline.tagger") is None,
-                                reason="tagger (timeline/tagger.py) not written yet")
 
 DCT = dt.datetime(2015, 11, 12, 14, 12)
 PIPELINE_SIZE = 100_000    # per-document pipeline (tag + events) inputs (defects D13, D14, D18 were quadratic here)

@@ -130,8 +130,6 @@ def _article(title: str) -> str:
                                    "x:y|z*?<>", "CON", "", " "])
 def test_a_title_cannot_steer_an_output_path(tmp_path, monkeypatch, title):
     """Every profile (csv, json, timelinejs, timeml) writes inside --out whatever the article's title says."""
-    pytest.importorskip("timeline.export", reason="export profiles (timeline/export.py) not written yet")
-    pytest.importorskip("timeline.tagger", reason="tagger (timeline/tagger.py) not written yet")
     from timeline.cli import main
 
     work = tmp_path / "work" / "deep" / "er"
@@ -159,8 +157,6 @@ def _build_cmd(inputs: Path, out: Path) -> list[str]:
 def test_a_build_killed_at_any_point_leaves_old_or_new_complete_files(tmp_path):
     """``timeline build`` is SIGKILLed at several points of a run: each output file is then byte for byte the
     previous run's or the new run's, never a torn mix, and nothing but hidden temporary files is left over."""
-    pytest.importorskip("timeline.export", reason="export profiles (timeline/export.py) not written yet")
-    pytest.importorskip("timeline.render", reason="chart (timeline/render.py) not written yet")
     old_in, new_in = tmp_path / "old", tmp_path / "new"
     old_in.mkdir()
     new_in.mkdir()
@@ -195,7 +191,6 @@ def test_a_build_killed_at_any_point_leaves_old_or_new_complete_files(tmp_path):
 
 
 def test_record_ids_and_titles_in_a_json_lines_export_cannot_steer_an_output_path(tmp_path, monkeypatch):
-    pytest.importorskip("timeline.export", reason="export profiles (timeline/export.py) not written yet")
     import json
 
     from timeline.cli import main

@@ -2,7 +2,6 @@
 worker processes. Skipped only where Dask is not installed (the test extra installs it)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pandas as pd
@@ -11,10 +10,6 @@ import pytest
 pytest.importorskip("distributed")
 
 from test_parallel import synthetic_corpus  # noqa: E402  (same corpus as the --jobs equivalence)
-
-_STAGES = ("timeline.tagger", "timeline.events", "timeline.order", "timeline.export")
-pytestmark = pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in _STAGES),
-                                reason="pipeline stages not written yet")
 
 
 @pytest.fixture(scope="module")

@@ -353,7 +353,7 @@ def test_loader_rejects_bad_rows():
 # ------------------------------------------------------------------------------------------------ with the tagger
 
 def test_seed_table_with_the_real_tagger():
-    tagger = pytest.importorskip("timeline.tagger")
+    import timeline.tagger as tagger
     doc = seed_document()
     body = doc.body
     txs = [Timex(t.start + doc.body_start, t.end + doc.body_start, t.text, t.type, t.value, t.mod, t.anchor,

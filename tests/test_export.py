@@ -24,7 +24,6 @@ ALL = ("csv", "json", "timelinejs", "timeml")
 
 @pytest.fixture(scope="module")
 def story():
-    pytest.importorskip("timeline.tagger")
     import timeline
 
     return timeline.build([str(STORY)], keep_texts=True)

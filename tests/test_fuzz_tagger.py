@@ -14,7 +14,6 @@ raises the number of examples per test for a longer local run. Each test counts 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 import re
 from pathlib import Path
@@ -27,9 +26,6 @@ from timeline.validate import check_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "timeline" / "resources"
-
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("timeline.tagger") is None,
-                                reason="tagger (timeline/tagger.py) not written yet")
 
 EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "150"))
 settings.register_profile(

@@ -121,7 +121,6 @@ def test_publication_events_are_never_merged():
 
 
 def test_story_folder_gives_one_merged_ordered_table():
-    pytest.importorskip("timeline.tagger")
     import timeline
 
     tl = timeline.build([str(STORY)])

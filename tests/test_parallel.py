@@ -5,7 +5,6 @@ the progress line (drawn on a terminal only).
 """
 from __future__ import annotations
 
-import importlib.util
 import io
 import itertools
 import json
@@ -22,10 +21,6 @@ from timeline.parallel import chunked, default_jobs, ordered_map
 from timeline.progress import Progress
 
 TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "tbaq"
-_STAGES = ("timeline.tagger", "timeline.events", "timeline.order", "timeline.export")
-needs_pipeline = pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in _STAGES),
-                                    reason="pipeline stages not written yet")
-
 PHRASES = ["on Monday", "last week", "in October", "on Oct. 23", "in 2011", "yesterday", "two days ago",
            "next month", "on 3 March 2014", "earlier this year", "in the summer of 2009", "on Friday night"]
 PLACES = ["Geneva", "Aleppo", "the harbour", "Zürich", "the capital", "the border"]
@@ -161,7 +156,6 @@ def _same(a, b) -> None:
     assert a.n_expressions == b.n_expressions
 
 
-@needs_pipeline
 @pytest.mark.parametrize("merge", [True, False])
 def test_jobs_2_builds_the_same_timeline_as_jobs_1(tmp_path, merge):
     from timeline.pipeline import build
@@ -173,7 +167,6 @@ def test_jobs_2_builds_the_same_timeline_as_jobs_1(tmp_path, merge):
     _same(serial, parallel)
 
 
-@needs_pipeline
 def test_dropping_the_texts_changes_nothing_in_the_table(tmp_path):
     from timeline.pipeline import build
 
@@ -184,7 +177,6 @@ def test_dropping_the_texts_changes_nothing_in_the_table(tmp_path):
     assert all(d.text for d in full.documents) and sum(map(len, full.timexes.values())) == full.n_expressions
 
 
-@needs_pipeline
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="the TBAQ corpus is not beside the repository")
 def test_jobs_2_on_real_news_equals_jobs_1(tmp_path):
     from timeline.pipeline import build
@@ -193,7 +185,6 @@ def test_jobs_2_on_real_news_equals_jobs_1(tmp_path):
     _same(build(files, jobs=1), build(files, jobs=2))
 
 
-@needs_pipeline
 def test_cli_jobs_writes_identical_files(tmp_path):
     from timeline.cli import main
 
