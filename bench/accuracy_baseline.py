@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from timeline.evaluate import evaluate
+from timeline.evaluation.tempeval import evaluate
 from timeline.model import Timex
 
 

@@ -35,7 +35,7 @@ def _cpu(who: int) -> float:
 
 def timed(inputs: list[str], jobs: int, repeat: int, merge: bool):
     """(best wall time, the Timeline, CPU seconds of this process and of the workers over all runs)."""
-    from timeline.pipeline import build
+    from timeline.pipeline.batch import build
 
     best, result = float("inf"), None
     me, workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)

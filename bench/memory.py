@@ -37,8 +37,8 @@ def time_merge(csv_path: Path) -> dict:
     import pandas as pd
 
     sys.path.insert(0, str(ROOT))
-    from timeline.order import table_from_rows
-    from timeline.table import DTYPES
+    from timeline.table.order import table_from_rows
+    from timeline.table.columns import DTYPES
 
     df = pd.read_csv(csv_path, encoding="utf-8-sig", dtype=str, keep_default_na=False).replace("", None)
     for name in ("phrase_start", "phrase_end", "sources_count"):

@@ -2,7 +2,7 @@
 
     python bench/throughput.py [TBAQ_DIR] [--repeat 3]
 
-Both taggers get the same texts (the plain text of each ``.tml`` file's ``<TEXT>``, from timeline.timeml's
+Both taggers get the same texts (the plain text of each ``.tml`` file's ``<TEXT>``, from timeline.sources.timeml's
 reader) and the same anchor (its DCT), in the same process, pinned to one core. Each is warmed up on one
 document first (imports, compiled patterns, dateparser's language data), then timed over the whole corpus in
 ``--repeat`` passes, alternating between the two so that a change in the machine's load hits both; for each,
@@ -27,7 +27,7 @@ DEFAULT_TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"
 
 
 def load(tbaq: Path) -> list[tuple[str, dt.datetime]]:
-    from timeline.timeml import read_timeml
+    from timeline.sources.timeml import read_timeml
 
     docs = []
     for sub in ("timebank", "aquaint"):
@@ -46,7 +46,7 @@ def ours(text: str, dct: dt.datetime):
 
 def ours_with_events(text: str, dct: dt.datetime):
     """What a build does per article: tag, then the events (sentences, clauses, headlines)."""
-    from timeline.events import extract_events
+    from timeline.events.extract import extract_events
     from timeline.model import Document
     from timeline.tagger import tag
 

@@ -3,7 +3,7 @@
 The inputs are the benchmark's (``bench/adversarial.py``, where they are timed at 1x, 4x and 16x): digit runs and
 spaces, repeated month abbreviations, a long single line, deeply repeated punctuation and numeric separators. Here
 each is tagged once at 100 KB (the single line at 1 MB) and the output must be sound
-(:func:`timeline.validate.check_timexes`).
+(:func:`tests.support.validate.check_timexes`).
 
 Absurd dates ("Feb. 30", "Oct. 32", "the 45th", year 99999) are not emitted as dates. Numeric dates follow one
 rule: slashed dates are month-first (``03/04/2015`` is March 4), dotted and dashed ones day-first
@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from timeline.validate import check_timexes
+from tests.support.validate import check_timexes
 
 DCT = dt.datetime(2015, 11, 12, 14, 12)
 PIPELINE_SIZE = 100_000    # per-document pipeline (tag + events) inputs (defects D13, D14, D18 were quadratic here)
@@ -80,8 +80,8 @@ def test_adversarial_input_goes_through_the_pipeline(name):
     """What a build does per article (tag, then events) on the same hostile inputs, untimed: the events come
     out, and each mention's phrase offsets point into the text."""
     from timeline.model import Document
-    from timeline.order import to_table
-    from timeline.pipeline import process_document
+    from timeline.table.order import to_table
+    from timeline.pipeline.batch import process_document
 
     family = next(f for f in families() if f.name == name)
     text = family.make(PIPELINE_SIZE)
@@ -173,7 +173,7 @@ def test_fuzz_defect_stays_fixed(text, dct, expected):
 def test_an_endless_sentence_is_cut_into_bounded_pieces():
     """D13: 100 KB without a sentence end was one sentence, and the events stage reworked it for every
     expression in it; sentences are now cut at a space after at most MAX_SENTENCE characters."""
-    from timeline.event_text import MAX_SENTENCE, sentences
+    from timeline.events.text import MAX_SENTENCE, sentences
 
     text = families()[0].make(100_000)             # digit runs and spaces, no full stop
     spans = sentences(text)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import ingest
+from timeline.sources import ingest
 from timeline.cli import main
 
 GIGANTIC_LIMIT = 64 * 1024      # the tests lower ingest's limit to this so that "gigantic" stays cheap
@@ -43,7 +43,7 @@ def read_errors(path: Path) -> dict[str, str]:
 @pytest.fixture
 def small_limit(monkeypatch):
     if not hasattr(ingest, "MAX_DOCUMENT_BYTES"):
-        pytest.fail("defect: timeline.ingest has no documented size limit (MAX_DOCUMENT_BYTES); a gigantic "
+        pytest.fail("defect: timeline.sources.ingest has no documented size limit (MAX_DOCUMENT_BYTES); a gigantic "
                     "member is read whole into memory")
     monkeypatch.setattr(ingest, "MAX_DOCUMENT_BYTES", GIGANTIC_LIMIT)
     return GIGANTIC_LIMIT

@@ -35,8 +35,8 @@ def _same(a, b) -> None:
 
 
 def test_bag_on_a_local_cluster_equals_the_single_process_build(cluster, corpus):
-    from timeline.distributed import read_bag, timeline_from_bag
-    from timeline.pipeline import build
+    from timeline.pipeline.distributed import read_bag, timeline_from_bag
+    from timeline.pipeline.batch import build
 
     _cluster, client = cluster
     bag = read_bag(corpus, files_per_partition=4)
@@ -47,7 +47,7 @@ def test_bag_on_a_local_cluster_equals_the_single_process_build(cluster, corpus)
 
 
 def test_build_with_a_scheduler_address_equals_the_single_process_build(cluster, corpus):
-    from timeline.pipeline import build
+    from timeline.pipeline.batch import build
 
     local_cluster, _client = cluster
     _same(build(corpus, jobs=1), build(corpus, scheduler=local_cluster.scheduler_address))
@@ -67,8 +67,8 @@ def test_cli_scheduler_writes_the_same_events_csv(cluster, corpus, tmp_path):
 
 def test_dataframe_of_articles(cluster, tmp_path):
     dd = pytest.importorskip("dask.dataframe")
-    from timeline.distributed import dataframe_bag, timeline_from_bag
-    from timeline.pipeline import build
+    from timeline.pipeline.distributed import dataframe_bag, timeline_from_bag
+    from timeline.pipeline.batch import build
     from timeline.sources import Fields
 
     rows = [{"body": f"Officials met in Geneva on Oct. {n}, two days after the vote.", "published": "2015-11-12",

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events import extract_events
+from timeline.events.extract import extract_events
 from timeline.export import FORMATS, write
 from timeline.model import Document, Timex
-from timeline.order import to_table
-from timeline.table import COLUMN_NAMES
+from timeline.table.order import to_table
+from timeline.table.columns import COLUMN_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

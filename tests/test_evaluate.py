@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline import evaluate as ev
+from timeline.evaluation import tempeval as ev
 from timeline.model import Timex
-from timeline.timeml import read_timeml
+from timeline.sources.timeml import read_timeml
 
 TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "tbaq"
 

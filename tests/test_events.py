@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from timeline.event_text import make_headline, sentences, shorten
-from timeline.lexicon import parse_table
-from timeline.events import extract_events
+from timeline.events.text import make_headline, sentences, shorten
+from timeline.lang.lexicon import parse_table
+from timeline.events.extract import extract_events
 from timeline.model import Document, Timex
-from timeline.order import to_table
+from timeline.table.order import to_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "seeds").iterdir())
@@ -328,7 +328,7 @@ def test_since_the_beginning_of_a_date_is_dated_by_the_expression():
 # ------------------------------------------------------------------------------------------------ data files
 
 def test_language_data_files_state_their_format():
-    folder = ROOT / "timeline" / "resources"
+    folder = ROOT / "timeline" / "lang" / "en"
     files = sorted(folder.glob("events_*.tsv"))
     assert len(files) >= 5
     for f in files:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.event_dates import edtf_interval, edtf_point, span_of
+from timeline.events.dates import edtf_interval, edtf_point, span_of
 from timeline.export import FORMATS, TIMELINEJS_COLUMNS, safe_name, write
 from timeline.model import Document, Timex
-from timeline.order import to_table
-from timeline.table import COLUMN_NAMES, FREE_TEXT
+from timeline.table.order import to_table
+from timeline.table.columns import COLUMN_NAMES, FREE_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
@@ -45,7 +45,7 @@ def table_with(**overrides) -> pd.DataFrame:
     """A one-row canonical table (through to_table, so dtypes are the real ones) with some cells replaced."""
     text = "The harbour closed on Monday."
     d = Document("in/a.txt", "Harbour", dt.datetime(2020, 2, 3, 9, 30), text, 0)
-    from timeline.events import extract_events
+    from timeline.events.extract import extract_events
 
     i = text.find("Monday")
     df = to_table([e for e in extract_events(d, [Timex(i, i + 6, "Monday", "DATE", "2020-02-03", anchor="dct")])

@@ -2,7 +2,7 @@
 
 For every generated text: ``timeline.tag`` returns without raising; every span lies inside the text and
 ``text[start:end] == timex.text``; spans do not overlap; every value parses under the TIMEX3 value grammar for
-its type, and dates are real calendar dates (:func:`timeline.validate.check_timexes`); tagging is
+its type, and dates are real calendar dates (:func:`tests.support.validate.check_timexes`); tagging is
 deterministic.
 
 Texts: arbitrary Unicode (lone surrogates included), text built from our own vocabulary (month and weekday
@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.validate import check_timexes
+from tests.support.validate import check_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = ROOT / "timeline" / "resources"
+RESOURCES = ROOT / "timeline" / "lang" / "en"
 
 EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "150"))
 settings.register_profile(
@@ -221,8 +221,8 @@ def test_the_rest_of_the_pipeline_never_raises_on_a_tagged_document(body, title,
     """A reporter never gets a crash for a typo: events and the ordered table come out of any tagged text, and
     every mention event's offsets point at its phrase in the document."""
     from timeline.model import Document
-    from timeline.order import to_table
-    from timeline.pipeline import process_document
+    from timeline.table.order import to_table
+    from timeline.pipeline.batch import process_document
 
     CASES["run"] += 1
     header = f"{title}\n\n"
@@ -285,7 +285,7 @@ def test_timeline_tag_on_any_bytes_prints_sound_json_lines(data):
     import sys
 
     from timeline.cli import main
-    from timeline.ingest import InputError, decode
+    from timeline.sources.ingest import InputError, decode
 
     CASES["run"] += 1
     stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")

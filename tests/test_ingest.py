@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from timeline import ingest
-from timeline.ingest import InputError, decode, expand_inputs, find_header, parse_date, read_document
+from timeline.sources import ingest
+from timeline.sources.ingest import InputError, decode, expand_inputs, find_header, parse_date, read_document
 
 BODY = "The harbour was closed on Monday after the storm.\n"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.events import extract_events
+from timeline.events.extract import extract_events
 from timeline.model import Document, Event, Timex
-from timeline.order import to_table
-from timeline.table import COLUMN_NAMES, COLUMNS
+from timeline.table.order import to_table
+from timeline.table.columns import COLUMN_NAMES, COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"

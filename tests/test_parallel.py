@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import progress as progress_mod
-from timeline.parallel import chunked, default_jobs, ordered_map
-from timeline.progress import Progress
+from timeline.pipeline import progress as progress_mod
+from timeline.pipeline.parallel import chunked, default_jobs, ordered_map
+from timeline.pipeline.progress import Progress
 
 TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "tbaq"
 PHRASES = ["on Monday", "last week", "in October", "on Oct. 23", "in 2011", "yesterday", "two days ago",
@@ -158,7 +158,7 @@ def _same(a, b) -> None:
 
 @pytest.mark.parametrize("merge", [True, False])
 def test_jobs_2_builds_the_same_timeline_as_jobs_1(tmp_path, merge):
-    from timeline.pipeline import build
+    from timeline.pipeline.batch import build
 
     inputs = synthetic_corpus(tmp_path / "in")
     serial = build(inputs, jobs=1, merge=merge)
@@ -168,7 +168,7 @@ def test_jobs_2_builds_the_same_timeline_as_jobs_1(tmp_path, merge):
 
 
 def test_dropping_the_texts_changes_nothing_in_the_table(tmp_path):
-    from timeline.pipeline import build
+    from timeline.pipeline.batch import build
 
     inputs = synthetic_corpus(tmp_path / "in", n_files=10, records=20)
     slim, full = build(inputs, keep_texts=False), build(inputs, keep_texts=True)
@@ -179,7 +179,7 @@ def test_dropping_the_texts_changes_nothing_in_the_table(tmp_path):
 
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="the TBAQ corpus is not beside the repository")
 def test_jobs_2_on_real_news_equals_jobs_1(tmp_path):
-    from timeline.pipeline import build
+    from timeline.pipeline.batch import build
 
     files = sorted((TBAQ / "aquaint").glob("*.tml"))[:30]
     _same(build(files, jobs=1), build(files, jobs=2))

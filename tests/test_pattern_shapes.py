@@ -6,10 +6,10 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from timeline.lexicon import load
-from timeline.patterns import expand
-from timeline.recognize import compiled_rules
-from timeline.regexes import alternation, first_characters, trie_alternation, with_first_characters
+from timeline.lang.lexicon import load
+from timeline.tagger.patterns import expand
+from timeline.tagger.recognize import compiled_rules
+from timeline.tagger.scan.regexes import alternation, first_characters, trie_alternation, with_first_characters
 
 WORDS = st.lists(st.text(alphabet="abcAB .'-", min_size=1, max_size=6).map(str.strip).filter(bool),
                  min_size=1, max_size=12)
@@ -73,7 +73,8 @@ END_TEXT = st.lists(st.sampled_from([
 
 
 def _end_patterns():
-    from timeline import event_text, events
+    from timeline.events import text as event_text
+    from timeline.events import extract as events
     patterns = [events._signal_pattern(role) for role in ("since", "until", "between", "from")]
     shared = events._patterns()
     patterns.append((shared.approximate, shared.approximate_reach))
@@ -87,7 +88,7 @@ def _end_patterns():
 def test_search_end_finds_what_a_whole_search_finds(text, cut):
     """The end-anchored patterns of the events stage, searched over their last words only, give the same
     match (span and groups) as a search of the whole text, also with pos/endpos."""
-    from timeline.regexes import search_end
+    from timeline.tagger.scan.regexes import search_end
     for pattern, reach in _end_patterns():
         for pos, end in ((0, len(text)), (min(cut, len(text)), len(text)), (0, max(0, len(text) - cut))):
             whole, tail = pattern.search(text, pos, end), search_end(pattern, text, reach, pos, end)

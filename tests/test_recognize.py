@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from timeline import lexicon, recognize as recognize_module
-from timeline.lexicon import LexiconError, read_table
-from timeline.recognize import recognize
+from timeline.lang import lexicon
+from timeline.tagger import recognize as recognize_module
+from timeline.lang.lexicon import LexiconError, read_table
+from timeline.tagger.recognize import recognize
 
 
 def only(text):

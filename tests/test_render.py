@@ -15,8 +15,8 @@ import pytest
 
 from timeline import render
 from timeline.render import draw, render_csv, save_chart, to_html
-from timeline.render_layout import RenderError
-from timeline.table import COLUMN_NAMES
+from timeline.render.items import RenderError
+from timeline.table.columns import COLUMN_NAMES
 
 TITLE = "400 Iranian troops killed in Syria since start of civil war"
 WORDS = ("army talks ceasefire offensive convoy minister election protest summit sanctions parliament airstrike "

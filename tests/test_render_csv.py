@@ -10,7 +10,7 @@ import pytest
 from test_render import row
 from timeline.export import neutralise, write
 from timeline.render import FORMULA_START, RenderError, _undo_formula_guard, read_events_csv, render_csv
-from timeline.table import DTYPES, FREE_TEXT
+from timeline.table.columns import DTYPES, FREE_TEXT
 
 GUARDED = ["=1+1 killed", "+44 20 7946 0958", "-5 degrees in Aleppo", "@Tasnim said", "\tTabbed lead", "\rCR lead",
            "=", "-"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.render_layout import (Item, RenderError, dodge, format_date, gap_words, items_from_table, lanes,
+from tests.support.render_layout import (Item, RenderError, dodge, format_date, gap_words, items_from_table, lanes,
                                     reader_date, segments, select, span_label, wrap)
 
 D = dt.date

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from timeline.model import Mention, Partial
-from timeline.recognize import recognize
-from timeline.resolve import resolve
+from timeline.tagger.recognize import recognize
+from timeline.tagger.resolve import resolve
 
 DCT = dt.datetime(2015, 11, 12, 14, 12)      # a Thursday
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.ingest import Failure
+from timeline.sources.ingest import Failure
 from timeline.sources import FORMATS, SUFFIXES, Fields, ReadOptions, format_of, iter_units, read_documents
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"

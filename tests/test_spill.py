@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import export, spill
+from timeline import export
+from timeline.table import spill
 from timeline.cli import main
-from timeline.ingest import InputError
-from timeline.pipeline import build, build_spilled
+from timeline.sources.ingest import InputError
+from timeline.pipeline.batch import build, build_spilled
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
@@ -103,10 +104,10 @@ def test_chart_without_titles_in_the_drawn_rows_takes_the_tables_first_title(tmp
     import datetime as dt
 
     from timeline.model import Document
-    from timeline.order import table_from_rows
-    from timeline.pipeline import process_document
+    from timeline.table.order import table_from_rows
+    from timeline.pipeline.batch import process_document
     from timeline.render import save_chart
-    from timeline.rows import rows_from_events
+    from timeline.table.rows import rows_from_events
 
     texts = ("Talks ended on Oct. 3.", "Rain fell on Nov. 2. Snow fell on Nov. 4. Fog came on Nov. 9.")
     docs = [Document(f"d{i}.txt", title, dt.datetime(2015, 11, 1 + 19 * i), text)
@@ -189,7 +190,7 @@ def test_a_killed_builds_folder_is_removed_by_the_next_build_and_a_running_ones_
     import subprocess
 
     pytest.importorskip("fcntl")
-    code = ("import os, sys; from timeline import spill; store = spill.SpillStore(sys.argv[1]); "
+    code = ("import os, sys; from timeline.table import spill; store = spill.SpillStore(sys.argv[1]); "
             "print(store.path, flush=True); os.kill(os.getpid(), 9)")
     with spill.SpillStore(tmp_path) as running:
         done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
@@ -281,7 +282,7 @@ def random_results(seed: int, n: int = 160):
     import random
 
     from timeline.model import Document, Event
-    from timeline.pipeline import DocumentResult
+    from timeline.pipeline.batch import DocumentResult
 
     rng = random.Random(seed)
     days = [None, dt.date(2015, 1, 1), dt.date(2015, 1, 2)]
@@ -308,8 +309,8 @@ def random_results(seed: int, n: int = 160):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("merge", [False, True])
 def test_random_ties_order_and_merge_as_in_memory(tmp_path, tiny_chunks, seed, merge):
-    from timeline.order import table_from_rows
-    from timeline.rows import rows_from_events
+    from timeline.table.order import table_from_rows
+    from timeline.table.rows import rows_from_events
 
     results = random_results(seed)
     expected = table_from_rows(rows_from_events([e for r in results for e in r.events]), merge=merge)
@@ -328,9 +329,9 @@ def test_a_tie_on_every_table_key_keeps_the_in_memory_order(tmp_path, merge):
     import datetime as dt
 
     from timeline.model import Document, Event
-    from timeline.order import table_from_rows
-    from timeline.pipeline import DocumentResult
-    from timeline.rows import rows_from_events
+    from timeline.table.order import table_from_rows
+    from timeline.pipeline.batch import DocumentResult
+    from timeline.table.rows import rows_from_events
 
     doc = Document("a.txt", "A", dt.datetime(2015, 11, 2), "")
     day = dt.date(2015, 1, 1)
@@ -354,7 +355,7 @@ def test_chunks_stop_at_a_number_of_characters(tmp_path, monkeypatch):
 
 def test_a_spill_folder_that_cannot_be_removed_is_said(monkeypatch, tmp_path):
     """Clean-up never fails silently: a folder left behind is named in a warning."""
-    import timeline.spill as spill
+    import timeline.table.spill as spill
     store = spill.SpillStore(tmp_path)
     folder = store.path
     monkeypatch.setattr(spill.shutil, "rmtree", lambda path, ignore_errors=False: None)

@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.event_dates import precision_rank
-from timeline.event_text import words
-from timeline.events import FLAG_ORDER
+from timeline.events.dates import precision_rank
+from timeline.events.text import words
+from timeline.events.extract import FLAG_ORDER
 from timeline.model import Document, Event, Timex
-from timeline.order import event_row, merge_rows, to_table
-from timeline.rows import RowBuilder, rows_from_events
-from timeline.table import COLUMN_NAMES, COLUMNS, DTYPES, FREE_TEXT
+from timeline.table.order import event_row, merge_rows, to_table
+from timeline.table.rows import RowBuilder, rows_from_events
+from timeline.table.columns import COLUMN_NAMES, COLUMNS, DTYPES, FREE_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
@@ -111,7 +111,7 @@ def reference_table(events: list[Event], merge: bool = True) -> pd.DataFrame:
 # ------------------------------------------------------------------ helpers
 
 def events_of(paths: list[str]) -> list[Event]:
-    from timeline.pipeline import process_unit, read_options
+    from timeline.pipeline.batch import process_unit, read_options
     from timeline.sources import expand, iter_units
 
     options = read_options()

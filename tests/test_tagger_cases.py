@@ -108,7 +108,7 @@ def test_dct_accepts_datetime_date_and_string():
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not present")
 def test_tempeval3_floors_on_timebank_and_aquaint():
-    from timeline.evaluate import evaluate
+    from timeline.evaluation.tempeval import evaluate
 
     report = evaluate([CORPORA / "timebank", CORPORA / "aquaint"])
     s = report.overall

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.tense import direction, past_or_future
+from timeline.tagger.tense import direction, past_or_future
 
 TABLE = [
     # (sentence with the expression in [brackets], expected direction: -1 past, 1 future, None silent)

@@ -1,11 +1,11 @@
-"""Tense markers are found chunk by chunk, only where an expression asks (:func:`timeline.tense.analyse`): the
+"""Tense markers are found chunk by chunk, only where an expression asks (:func:`timeline.tagger.tense.analyse`): the
 markers must be those of one scan of the whole text with the plain alternation of ``tense._MARKERS``."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from timeline import tense
+from timeline.tagger import tense
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN = re.compile("|".join(rf"\b(?P<m{i}>{p})\b" for i, (_, p) in enumerate(tense._MARKERS)), re.IGNORECASE)

@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 from timeline.model import Timex
-from timeline.timeml import TimeMLError, format_timeml, parse_dct_value, parse_timeml, to_timeml
+from timeline.sources.timeml import TimeMLError, format_timeml, parse_dct_value, parse_timeml, to_timeml
 
 DOC = """<?xml version="1.0" ?>
 <TimeML>

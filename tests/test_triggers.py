@@ -1,4 +1,4 @@
-"""The recognizer runs each rule only in windows around its trigger words (:mod:`timeline.triggers`): the matches
+"""The recognizer runs each rule only in windows around its trigger words (:mod:`timeline.tagger.scan.triggers`): the matches
 must be exactly those of a scan of the whole text, and the trigger table must cover every rule.
 
 The texts: the seed article, every phrasing of the cases file, every rule's example, hostile inputs (long runs
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline import triggers
-from timeline.lexicon import RESOURCES
-from timeline.recognize import NORMALIZE, compiled_rules
-from timeline.timeml import read_timeml
+from timeline.tagger.scan import triggers
+from timeline.lang.lexicon import RESOURCES
+from timeline.tagger.recognize import NORMALIZE, compiled_rules
+from timeline.sources.timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
 TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"

@@ -1,9 +1,9 @@
-"""The TIMEX3 value grammar validator (timeline.validate): one table of accepted and one of refused values."""
+"""The TIMEX3 value grammar validator (tests.support.validate): one table of accepted and one of refused values."""
 from __future__ import annotations
 
 import pytest
 
-from timeline.validate import check_timexes, explain, is_real_date, is_valid_value, iso_weeks
+from tests.support.validate import check_timexes, explain, is_real_date, is_valid_value, iso_weeks
 
 VALID = [
     # (value, type, why)

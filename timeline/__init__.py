@@ -11,7 +11,7 @@ Public API (the CLI only wraps these):
 """
 from __future__ import annotations
 
-from .model import Document, Event, Mention, Partial, Timex
+from timeline.model import Document, Event, Mention, Partial, Timex
 
 __all__ = ["tag", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
            "Event", "Mention", "Partial", "Timex"]
@@ -21,15 +21,15 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # The stages are imported on first use so that `import timeline` stays cheap.
     if name == "tag":
-        from .tagger import tag
+        from timeline.tagger import tag
         return tag
     if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
-        from . import pipeline
+        from timeline.pipeline import batch as pipeline
         return getattr(pipeline, name)
     if name == "read_document":
-        from .ingest import read_document
+        from timeline.sources.ingest import read_document
         return read_document
     if name == "evaluate":
-        from .evaluate import evaluate
+        from timeline.evaluation.tempeval import evaluate
         return evaluate
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")

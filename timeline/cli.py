@@ -2,7 +2,7 @@
 
 ``timeline build``    -> :func:`timeline.pipeline.build_spilled` then :meth:`SpilledTimeline.write`
 ``timeline tag``      -> :func:`timeline.tag`
-``timeline evaluate`` -> :func:`timeline.evaluate.evaluate`
+``timeline evaluate`` -> :func:`timeline.evaluation.tempeval.evaluate`
 ``timeline render``   -> :func:`timeline.render.render_csv`
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
-from .ingest import DATE_ORDERS, InputError, coerce_dct, find_header, read_document
+from timeline import __version__
+from timeline.sources.ingest import DATE_ORDERS, InputError, coerce_dct, find_header, read_document
 
 #: commands defined in other modules: each has ``add_parser(subparsers)`` and ``run(args) -> int``
-PLUGIN_COMMANDS = ("timeline.evaluate", "timeline.render")
+PLUGIN_COMMANDS = ("timeline.evaluation.tempeval", "timeline.render")
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +34,7 @@ def _dct_arg(value: str):
 
 
 def _formats_arg(value: str) -> tuple[str, ...]:
-    from .export import FORMATS
+    from timeline.export import FORMATS
 
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
@@ -84,7 +84,7 @@ def add_build_parser(sub) -> None:
 
 def _add_input_options(p) -> None:
     """build's options for input formats, record fields and parallelism (issue 6)."""
-    from .sources import FORMATS, Fields
+    from timeline.sources import FORMATS, Fields
 
     p.add_argument("--input-format", choices=tuple(FORMATS),
                    help="read every input in this format (for stdin, or files whose suffix says nothing)")
@@ -108,9 +108,9 @@ def _jobs_arg(value: str) -> int:
 
 
 def run_build(args) -> int:
-    from .pipeline import build_spilled
-    from .progress import Progress
-    from .sources import Fields
+    from timeline.pipeline.batch import build_spilled
+    from timeline.pipeline.progress import Progress
+    from timeline.sources import Fields
 
     formats = args.format
     problem = _make_out(args.out)
@@ -184,8 +184,8 @@ def add_tag_parser(sub) -> None:
 
 
 def run_tag(args) -> int:
-    from .ingest import decode
-    from .tagger import tag
+    from timeline.sources.ingest import decode
+    from timeline.tagger import tag
 
     try:
         if args.file == "-":
@@ -205,7 +205,7 @@ def run_tag(args) -> int:
     timexes = tag(text, dct)
     getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
     if args.format == "timeml":
-        from .timeml import to_timeml
+        from timeline.sources.timeml import to_timeml
 
         sys.stdout.write(to_timeml(text, timexes, dct=dct))
         return EXIT_OK

@@ -5,9 +5,9 @@ Reading is cut in two so that the costly half runs where the tagging runs (a wor
 - ``split(path, options)`` runs in the main process and streams one input file into :class:`Unit` s, one per
   article: the whole file's bytes for one-article formats (text, HTML, TimeML), one record (a small dict of the
   four fields) for JSON lines and CSV. What cannot even be split (an unreadable file, a line that is not JSON)
-  becomes a :class:`~timeline.ingest.Failure` in the stream, in its place.
+  becomes a :class:`~timeline.sources.ingest.Failure` in the stream, in its place.
 - ``parse(unit, options)`` turns a unit into a :class:`~timeline.model.Document` (decoding, HTML extraction,
-  title, date) and raises :class:`~timeline.ingest.InputError` when it cannot be read or dated.
+  title, date) and raises :class:`~timeline.sources.ingest.InputError` when it cannot be read or dated.
 
 The registry is two plain dicts, :data:`FORMATS` (by name, for ``--input-format``) and :data:`SUFFIXES` (by
 file suffix); adding a format is adding an entry, nothing registers itself on import.
@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
-from ..ingest import Failure, InputError, expand_inputs
-from ..model import Document
-from . import html, records, text, tml
-from .base import Fields, ReadOptions, Unit
+from timeline.sources.ingest import Failure, InputError, expand_inputs
+from timeline.model import Document
+from timeline.sources import html
+from timeline.sources import records
+from timeline.sources import text
+from timeline.sources import tml
+from timeline.sources.base import Fields, ReadOptions, Unit
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ import datetime as _dt
 from pathlib import Path
 from typing import Iterator
 
-from ..ingest import InputError, read_bytes
-from ..model import Document
-from .base import ReadOptions, Unit
+from timeline.sources.ingest import InputError, read_bytes
+from timeline.model import Document
+from timeline.sources.base import ReadOptions, Unit
 
 EXTRA = "pip install 'timeline[html]' (htmldate, trafilatura)"
 #: htmldate's settings: markup only, the original (not the updated) date, the time when given, and an upper

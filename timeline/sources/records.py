@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, Union
 
-from .. import ingest
-from ..ingest import Failure, InputError, coerce_dct
-from ..model import Document
-from .base import Fields, ReadOptions, Unit
+from timeline.sources import ingest
+from timeline.sources.ingest import Failure, InputError, coerce_dct
+from timeline.model import Document
+from timeline.sources.base import Fields, ReadOptions, Unit
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))      # articles are longer than csv's 128 KiB default
 

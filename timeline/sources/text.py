@@ -1,11 +1,11 @@
-"""Plain-text articles (the seed's form): title line, ``Published ...`` header, body. See :mod:`timeline.ingest`."""
+"""Plain-text articles (the seed's form): title line, ``Published ...`` header, body. See :mod:`timeline.sources.ingest`."""
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..ingest import read_bytes, read_text_document
-from ..model import Document
-from .base import ReadOptions, Unit
+from timeline.sources.ingest import read_bytes, read_text_document
+from timeline.model import Document
+from timeline.sources.base import ReadOptions, Unit
 
 
 def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:

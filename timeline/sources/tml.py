@@ -1,4 +1,4 @@
-"""TimeML ``.tml`` files: the plain text of ``<TEXT>`` and the DCT, read with :mod:`timeline.timeml`'s reader.
+"""TimeML ``.tml`` files: the plain text of ``<TEXT>`` and the DCT, read with :mod:`timeline.sources.timeml`'s reader.
 
 The gold TIMEX3 in the file are not used: the tagger finds the expressions, so a corpus builds into a timeline
 like any other archive. Offsets refer to the plain text of ``<TEXT>``.
@@ -9,9 +9,9 @@ import datetime as _dt
 from pathlib import Path
 from typing import Iterator
 
-from ..ingest import InputError, decode, read_bytes
-from ..model import Document
-from .base import ReadOptions, Unit
+from timeline.sources.ingest import InputError, decode, read_bytes
+from timeline.model import Document
+from timeline.sources.base import ReadOptions, Unit
 
 
 def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
@@ -20,7 +20,7 @@ def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
 
 
 def parse(unit: Unit, options: ReadOptions) -> Document:
-    from ..timeml import TimeMLError, parse_timeml
+    from timeline.sources.timeml import TimeMLError, parse_timeml
 
     decoded = decode(unit.payload, unit.path)
     try:

@@ -1,0 +1,123 @@
+"""Run the per-document pipeline on Dask: a bag of articles in, the merged event table out.
+
+Dask does the scheduling; this module only says what to map. Two ways in:
+
+``timeline.build(inputs, scheduler="tcp://host:8786")`` (``timeline build --scheduler ADDRESS``)
+    The client reads and splits the inputs and streams chunks of articles to the cluster's workers through the
+    client's ``concurrent.futures`` executor, a bounded number at a time: the workers need ``timeline`` installed
+    but no access to the files.
+
+The bag API, for archives the workers can read themselves (a shared file system, as with ``dask.bag.read_text``)
+or that already live in a Dask DataFrame::
+
+    import dask.bag as db
+    from distributed import Client
+    from timeline.pipeline.distributed import read_bag, dataframe_bag, timeline_from_bag
+
+    client = Client("tcp://host:8786")                       # or LocalCluster(); or none: dask's default scheduler
+    tl = timeline_from_bag(read_bag(["archive/"]))          # files split and read on the workers
+    tl = timeline_from_bag(dataframe_bag(ddf, Fields(text="body", date="published")))   # a Dask DataFrame
+    opts = ReadOptions(date_order="MDY", fields=Fields(text="body"))                     # options: to both
+    tl = timeline_from_bag(read_bag(["export.jsonl"], opts), options=opts)
+    tl.events                                               # the same table as timeline.build(...) gives
+    tl.write("output")
+
+Elements of the bags are :class:`timeline.sources.Unit` (one article, not yet parsed) or
+:class:`timeline.sources.ingest.Failure`; :func:`timeline_from_bag` parses, tags and extracts events on the workers,
+gathers the small results in bag order and orders them into the table exactly as :func:`timeline.build` does.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import numbers
+from typing import Iterable, Iterator
+
+from timeline.sources.ingest import Failure
+from timeline.pipeline.batch import Collector, Timeline, process_chunk, read_options
+from timeline.sources import Fields, ReadOptions, Unit, expand, iter_units
+
+EXTRA = "pip install 'timeline[dask]'"
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[object]:
+    """A ``distributed.Client`` connected to the scheduler at ``address`` (closed on exit)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise RuntimeError(f"--scheduler needs Dask: {EXTRA} ({exc})") from None
+    client = Client(address, set_as_default=False)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _split_files(paths: list[str], options: ReadOptions) -> list[Unit | Failure]:
+    return list(iter_units(paths, options))
+
+
+def read_bag(inputs: Iterable[str], options: ReadOptions | None = None, files_per_partition: int = 1):
+    """A bag of the articles of ``inputs`` (files, folders, globs, expanded here), split on the workers."""
+    import dask.bag as db
+
+    options = options or ReadOptions()
+    paths = list(expand([str(i) for i in inputs]))
+    if not paths:
+        return db.from_sequence([], npartitions=1)
+    groups = [paths[i:i + files_per_partition] for i in range(0, len(paths), files_per_partition)]
+    return db.from_sequence(groups, partition_size=1).map(_split_files, options).flatten()
+
+
+def _record_units(records: list[dict], source: str, fmt: str, fields: Fields) -> list[Unit]:
+    names = (("text", fields.text), ("date", fields.date), ("title", fields.title), ("id", fields.id))
+    units = []
+    for rec in records:
+        index = rec.get("index")
+        number = int(index) + 1 if isinstance(index, numbers.Integral) else None
+        units.append(Unit(source, fmt, {key: _plain(rec[name]) for key, name in names if name in rec}, number))
+    return units
+
+
+def _plain(value):
+    """A DataFrame cell as the JSON-like value a record reader expects (NaN/NaT/None -> None)."""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.isoformat()
+    except (TypeError, ValueError):
+        pass
+    return value.item() if hasattr(value, "item") else value
+
+
+def dataframe_bag(ddf, fields: Fields | None = None, source: str = "dataframe"):
+    """A bag of articles from a Dask DataFrame with one article per row; a row's record number is its
+    (integer) index + 1, and failures name ``source``. The fields name the text/date/title/id columns."""
+    fields = fields or Fields()
+    return ddf.reset_index().to_bag(format="dict").map_partitions(
+        _record_units, source=source, fmt="jsonl", fields=fields)
+
+
+def timeline_from_bag(bag, *, options: ReadOptions | None = None, dct=None, date_order: str | None = None,
+                      narrative: bool = False, fields: Fields | None = None, merge: bool = True,
+                      keep_texts: bool = False, strict: bool = False, on_failure=None) -> Timeline:
+    """Map the per-document pipeline over ``bag`` (of Units/Failures) and return the merged Timeline.
+
+    The options are those of :func:`timeline.build` (``options`` may be given whole instead). The computation
+    runs on the current Dask scheduler: a ``distributed.Client`` if one is active, else dask's default.
+    """
+    if options is None:
+        options = read_options(dct, date_order, narrative, fields)
+    task = functools.partial(process_chunk, options=options, keep_texts=keep_texts)
+    outcomes = bag.map_partitions(task).compute()
+    collector = Collector(strict=strict, on_failure=on_failure, keep_texts=keep_texts)
+    for outcome in outcomes:
+        collector.add(outcome)
+    return collector.timeline(merge)
+
+
+__all__ = ["connect", "read_bag", "dataframe_bag", "timeline_from_bag"]

@@ -1,0 +1,111 @@
+"""The broken time axis: :func:`segments` cuts the axis where long empty gaps would crush a cluster, and
+:func:`lanes` stacks spans that overlap in time side by side. Pure and deterministic (no matplotlib).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from timeline.render.dates import span_label
+from timeline.render.items import Item
+
+
+@dataclass
+class Segment:
+    """A stretch of the time axis drawn to a linear scale; gaps between segments are cut out."""
+
+    first: dt.date                  # first day shown (a little before the first event)
+    last: dt.date                   # last day shown
+    items: list[Item]
+    core: tuple[dt.date, dt.date] | None = None     # the days the events cover (for the segment's header)
+
+    @property
+    def label(self) -> str:
+        return span_label(*(self.core or (self.first, self.last)))
+
+    @property
+    def lo(self) -> float:
+        return float(self.first.toordinal())
+
+    @property
+    def hi(self) -> float:
+        return float(self.last.toordinal() + 1)
+
+    @property
+    def one_year(self) -> bool:
+        first, last = self.core or (self.first, self.last)
+        return first.year == last.year
+
+    def frac(self, day: float) -> float:
+        return min(max((day - self.lo) / (self.hi - self.lo), 0.0), 1.0)
+
+
+def anchor_day(it: Item) -> float:
+    """Where on the time axis an event's label points: a day's middle, the middle of a span or of a start chunk."""
+    a, b = it.start_chunk
+    return (a.toordinal() + b.toordinal() + 1) / 2
+
+
+def segments(items: list[Item], *, min_gap_share: float = 0.2, max_segments: int = 4) -> list[Segment]:
+    """Cut the axis at the largest empty gaps (each longer than ``min_gap_share`` of the whole range and than
+    ~2 months), at most ``max_segments`` pieces. An interval's long bar does not bridge a gap: only its start
+    chunk and its end day count as occupied."""
+    if not items:
+        return []
+    chunks: list[tuple[int, int]] = []
+    for it in items:
+        a, b = it.start_chunk
+        chunks.append((a.toordinal(), b.toordinal()))
+        if it.kind == "interval" or it.open_start:
+            chunks.append((it.end.toordinal(), it.end.toordinal()))
+    chunks.sort()
+    merged = [list(chunks[0])]
+    for a, b in chunks[1:]:
+        if a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    total = merged[-1][1] - merged[0][0] + 1
+    gaps = [(merged[k + 1][0] - merged[k][1], k) for k in range(len(merged) - 1)]
+    cut = sorted(k for g, k in sorted(gaps, key=lambda x: (-x[0], x[1]))[:max_segments - 1]
+                 if g > min_gap_share * total and g > 60)
+    bounds, lo = [], 0
+    for k in cut + [len(merged) - 1]:
+        bounds.append((merged[lo][0], merged[k][1]))
+        lo = k + 1
+    segs = []
+    for a, b in bounds:       # no padding in days (the drawing pads each spine in pixels), except around one day
+        first, last = dt.date.fromordinal(a), dt.date.fromordinal(b)
+        shown = (dt.date.fromordinal(max(a - 1, 1)), dt.date.fromordinal(b + 1)) if a == b else (first, last)
+        segs.append(Segment(*shown, [], (first, last)))
+    for it in items:
+        day = anchor_day(it)
+        for s in segs:
+            if s.lo <= day <= s.hi:
+                s.items.append(it)
+                break
+        else:  # cannot happen: every anchor lies in a chunk; keep it anyway, in the nearest segment
+            min(segs, key=lambda s: min(abs(day - s.lo), abs(day - s.hi))).items.append(it)
+    return segs
+
+
+def lanes(spans: list[tuple[float, float]], *, gap: float = 4.0, max_lanes: int = 6) -> list[int]:
+    """Greedy interval colouring: each span (top, bottom, in pixels) gets the first lane free at its top.
+    Spans are taken in the order given (date order), so the assignment is deterministic."""
+    ends: list[float] = []
+    out = []
+    for top, bottom in spans:
+        for k, last in enumerate(ends):
+            if top >= last + gap:
+                ends[k] = bottom
+                out.append(k)
+                break
+        else:
+            if len(ends) < max_lanes:
+                ends.append(bottom)
+                out.append(len(ends) - 1)
+            else:                      # share the lane that frees first
+                k = min(range(len(ends)), key=lambda j: (ends[j], j))
+                ends[k] = max(ends[k], bottom)
+                out.append(k)
+    return out

@@ -1,0 +1,210 @@
+"""The frame around the timeline: title, subtitle and key on top; notes, source and credit lines below; and the
+text helpers every part of the drawing uses (measure, wrap, place text). :class:`Frame` is the base of
+:class:`timeline.render.chart.Chart`.
+"""
+from __future__ import annotations
+
+import os
+
+from timeline.render.items import Item
+from timeline.render.place import wrap
+from timeline.render.style import DPI, MARGIN, SIZES, WIDTH
+
+CAP_HEIGHT = 0.73      # of DejaVu Sans, in ems: centres a key's words on its marks
+
+
+class Frame:
+    """Text helpers, header and footer; a subclass sets ``fig``, ``ax``, ``renderer``, ``c`` (the theme),
+    ``items``, ``colors``, ``hidden`` and ``undated`` and calls :meth:`_header` / :meth:`_footer`."""
+
+    # -- text helpers --------------------------------------------------------------------------------------
+    def _measure(self, size, weight="normal"):
+        """Width in px of a one-line string (cached: measuring is the slow part of the layout)."""
+        key = (size, weight)
+        if key not in self._widths:
+            prop = self.FontProperties(size=size, weight=weight)
+            cache: dict[str, float] = {}
+
+            def width(s: str) -> float:
+                if s not in cache:
+                    cache[s] = self.renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+                return cache[s]
+            self._widths[key] = width
+        return self._widths[key]
+
+    def _wrap(self, text, width, size, weight="normal") -> list[str]:
+        """Word wrap measuring words (fast), then check each line as a whole (exact)."""
+        exact = self._measure(size, weight)
+        space = exact("a a") - exact("aa")
+
+        def approx(line: str) -> float:
+            words = line.split(" ")
+            return sum(exact(w) for w in words) + space * (len(words) - 1)
+        lines = wrap(text, width, approx)
+        if any(exact(line) > width for line in lines):
+            lines = wrap(text, width, exact)
+        return lines
+
+    def _text(self, x, y, s, *, size, weight="normal", color=None, ha="left", gid=None, style="normal"):
+        t = self.ax.text(x, y, s, fontsize=size, fontweight=weight, color=color or self.c["text"], ha=ha,
+                         va="top", fontstyle=style, linespacing=1.25, zorder=5)
+        if gid:
+            t.set_gid(gid)
+        return t
+
+    def _height(self, t) -> float:
+        return t.get_window_extent(self.renderer).height
+
+    def _block(self, x, y, s, *, size, width, weight="normal", color=None, ha="left", gid=None) -> float:
+        lines = self._wrap(s, width, size, weight)
+        t = self._text(x, y, "\n".join(lines), size=size, weight=weight, color=color, ha=ha, gid=gid)
+        return y + self._height(t)
+
+    def _colors(self, group_by):
+        if not group_by:
+            return {}
+        groups = list(dict.fromkeys(it.group for it in sorted(self.items, key=lambda it: it.row)))
+        pal = self.c["palette"]
+        return {g: (pal[i] if i < len(pal) else self.c["other"]) for i, g in enumerate(groups)}
+
+    def _color(self, it: Item) -> str:
+        return self.colors.get(it.group, self.c["accent"]) if self.colors else self.c["accent"]
+
+    # -- header --------------------------------------------------------------------------------------------
+    def _header(self, table, title, subtitle, group_by) -> float:
+        if not title:
+            titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
+            if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
+                titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
+            title = titles[0] if titles else "Timeline"
+        width = WIDTH - 2 * MARGIN
+        y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
+        if subtitle:
+            y = self._block(MARGIN, y + 6, subtitle, size=SIZES["subtitle"], color=self.c["muted"], width=width,
+                            gid="subtitle")
+        entries = []
+        if self.colors:
+            entries += [("dot", color, name) for name, color in self.colors.items()]
+        if self.items:
+            shapes = self._key_entries()
+            entries += ([None] if entries and shapes else []) + shapes    # the marks' key on a line of its own
+        if entries:
+            y = self._key(entries, y + 14)
+        return y + 26
+
+    def _key_entries(self):
+        """One entry per kind of mark the chart shows, worded for what is there ("A month", "A month or year")."""
+        acc = self.c["accent"] if not self.colors else self.c["faint"]
+        its = self.items
+        out = []
+        if any(not it.is_bar and not it.approximate and not it.open_start for it in its):
+            out.append(("dot", acc, "A day"))
+        spans = [it.precision for it in its if it.is_bar and it.kind != "interval" and not it.approximate]
+        if spans:
+            out.append(("span", acc, "A " + _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in spans]
+                                                      or ["period"])))
+        if any(it.kind == "interval" for it in its):
+            out.append(("period", acc, "From … to (bar runs to its end)"))
+        if any(it.open_start for it in its):
+            out.append(("until", acc, "Until (start not known)"))
+        unsure = [it.precision for it in its if it.kind == "interval" and it.precision not in ("day", "time", "")]
+        if unsure:
+            words = _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in unsure] or ["period"])
+            out.append(("band", acc, f"Start known only to the {words}"))
+        if any(it.approximate for it in its):
+            only_spans = all(it.is_bar for it in its if it.approximate)
+            out.append(("approx-span" if only_spans else "approx", acc, "Approximate date"))
+        return out
+
+    def _key(self, entries, y) -> float:
+        from timeline.render.marks import key_glyph
+        x, size = MARGIN, SIZES["key"]
+        measure = self._measure(size)
+        line_h = 18
+        for k, entry in enumerate(entries):
+            if entry is None:
+                x, y = MARGIN, y + line_h + 4
+                continue
+            kind, color, label = entry
+            w = 27 + measure(label) + 22
+            if x + w > WIDTH - MARGIN and x > MARGIN:
+                x, y = MARGIN, y + line_h + 4
+            key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
+            t = self._text(x + 27, 0, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
+            t.set_verticalalignment("baseline")                 # "top" follows each label's own glyphs
+            t.set_y(y + line_h / 2 + CAP_HEIGHT * size * DPI / 72 / 2)
+            x += w
+        return y + line_h
+
+    def _footer(self, table, y, source, credit) -> float:
+        from matplotlib.lines import Line2D
+        width = WIDTH - 2 * MARGIN
+        y += 20
+        notes = []
+        if self.hidden:
+            notes.append(f"+{self.hidden} more event{'s' * (self.hidden != 1)} not shown "
+                         "(the table lists every event)")
+        if self.undated:
+            notes.append(f"{self.undated} undated row{'s' * (self.undated != 1)} not shown")
+        if notes:
+            y = self._block(MARGIN, y, " · ".join(notes), size=SIZES["note"], weight="bold",
+                            color=self.c["muted"], width=width, gid="note") + 12
+        self.ax.add_line(Line2D([MARGIN, WIDTH - MARGIN], [y, y], color=self.c["rule"], linewidth=0.8))
+        y += 10
+        source = source if source is not None else _source_line(table)
+        if source:
+            y = self._block(MARGIN, y, source if source.lower().startswith("source") else "Source: " + source,
+                            size=SIZES["footer"], color=self.c["muted"], width=width, gid="source") + 3
+        credit = credit if credit is not None else "Chart: timeline"
+        if credit:
+            y = self._block(MARGIN, y, credit, size=SIZES["footer"], color=self.c["muted"], width=width,
+                            gid="credit")
+        return y
+
+
+def _source_line(table) -> str:
+    """Name the articles: their titles (or file names), in table order, with the publication date."""
+    if table is None or len(table) == 0:
+        return ""
+    seen: dict[str, str] = {}
+    for rec in table.to_dict("records"):
+        name, pub = source_name(rec)
+        if name and name not in seen:
+            seen[name] = pub
+    return source_line(list(seen.items()), len(seen))
+
+
+def source_name(rec: dict) -> tuple[str, str]:
+    """(the name the source line gives a row's article: its title, else its file names; its publication day)."""
+    from timeline.render.items import _cell
+    titles = _cell(rec.get("source_title"))
+    paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
+    return titles or "; ".join(os.path.basename(p) for p in paths), _cell(rec.get("published"))[:10]
+
+
+def source_line(first: list[tuple[str, str]], total: int) -> str:
+    """The source line from the first distinct (name, publication day) in table order (six are enough) and the
+    number of distinct names."""
+    parts = []
+    for name, pub in first[:6]:
+        when = ""
+        if pub:
+            try:
+                from timeline.render.dates import format_date
+                from timeline.render.items import parse_day
+                when = f" ({format_date(parse_day(pub)[0], 'day')})"
+            except ValueError:
+                when = ""
+        parts.append(f"“{name}”{when}")
+    if total > 6:
+        parts = parts[:5] + [f"and {total - 5} more articles"]
+    return ("Source: " + "; ".join(parts)) if parts else ""
+
+
+SPAN_ORDER = ("week", "month", "season", "quarter", "half", "year", "decade", "century")
+SPAN_WORDS = {"half": "half-year"}
+
+
+def _or_list(words: list[str]) -> str:
+    """``month``, ``month or year``, ``month, season or year``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -1,0 +1,284 @@
+"""Ingest: read a document, decode it, find its title and its creation time (DCT).
+
+A plain-text article looks like the seed: a title line, a date line (``Published 12.11.2015 14:12``), then the
+body. The date line is parsed with dateparser; its day/month order follows the separator (dotted and dashed
+numeric dates are day-first, slashed ones month-first, ISO dates year-first) unless ``date_order`` says otherwise.
+Nothing here reads the wall clock: a document whose date cannot be read is an :class:`InputError`.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from timeline.lang.lexicon import load_lines
+from timeline.model import Document
+
+#: file suffixes read when a folder is given
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: one article file (text, HTML, TimeML) larger than this is refused rather than read whole into memory;
+#: JSON lines and CSV exports are streamed record by record and have no such limit on the file
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+HEADER_LINES = 6          # how many non-blank lines after the title may hold the date
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
+
+class InputError(Exception):
+    """A document that cannot be read or dated; the message names the file (and record) and the reason."""
+
+    def __init__(self, path: str, reason: str, record: int | None = None):
+        super().__init__(f"{path}{'' if record is None else f' record {record}'}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.record = record
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document (or one record of a multi-record file) that could not be processed, and why.
+
+    ``record`` is the 1-based record number inside a JSON lines or CSV file (None for one-article files).
+    """
+
+    path: str
+    reason: str
+    record: int | None = None
+
+    @classmethod
+    def from_error(cls, exc: InputError) -> "Failure":
+        return cls(exc.path, exc.reason, exc.record)
+
+    def __str__(self) -> str:
+        return f"{self.path}{'' if self.record is None else f' record {self.record}'}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str = ""
+
+
+def decode(data: bytes, path: str = "<input>") -> Decoded:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else a reported cp1252/latin-1 fallback; binary is refused."""
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes), not text" + _utf16_hint(data[:8192]))
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body, enc = (data[3:], "utf-8-sig") if bom else (data, "utf-8")
+    try:
+        return Decoded(body.decode("utf-8"), enc)
+    except UnicodeDecodeError as exc:
+        if _truncated_utf8(body, exc):
+            return Decoded(body[:exc.start].decode("utf-8"), enc,
+                           f"truncated UTF-8: the incomplete character at the end ({len(body) - exc.start} "
+                           f"byte{'s' * (len(body) - exc.start != 1)}) was dropped")
+    try:
+        text = data.decode("cp1252")
+        enc = "cp1252"
+    except UnicodeDecodeError:
+        text, enc = data.decode("latin-1"), "latin-1"
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError(path, "binary file (not decodable as text)")
+    return Decoded(text, enc, f"not valid UTF-8; decoded as {enc}")
+
+
+def _utf16_hint(head: bytes) -> str:
+    """A hint when the NUL bytes fall on every other byte, as in UTF-16 text saved without a byte-order mark."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) >= 0.8 * (len(head) // 2) and min(even, odd) <= 0.05 * (len(head) // 2):
+        return "; it looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+    return ""
+
+
+def _truncated_utf8(body: bytes, exc: UnicodeDecodeError) -> bool:
+    """UTF-8 cut inside its last character: the only error is an incomplete sequence at the very end, and the
+    text before it is UTF-8 beyond doubt (it has multi-byte characters, or the cut sequence has 2+ bytes). A
+    lone high byte at the end of plain ASCII is more likely cp1252 ("Caf\xe9") and is left to the fallback."""
+    if exc.reason != "unexpected end of data" or exc.end != len(body):
+        return False
+    return len(body) - exc.start >= 2 or any(b >= 0x80 for b in body[:exc.start])
+
+
+_LABELS = load_lines("header_labels.txt")
+_LABEL_RE = re.compile(r"^\s*(?:%s)\b\s*(?:on\b)?\s*[:\-–—]?\s*" % "|".join(
+    re.escape(label).replace(r"\ ", r"\s+") for label in sorted(_LABELS, key=len, reverse=True)), re.I)
+_HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+_NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b")
+
+
+def guess_date_order(s: str) -> str:
+    """Day/month order of a written date: year-first, dotted/dashed day-first, slashed month-first."""
+    m = _NUMERIC.search(s)
+    if not m:
+        return "DMY"
+    if len(m.group(1)) == 4:
+        return "YMD"
+    return "MDY" if m.group(2) == "/" else "DMY"
+
+
+def parse_date(s: str, date_order: str | None = None) -> _dt.datetime | None:
+    """Parse a written absolute date (``12.11.2015 14:12``, ``Nov. 12, 2015``, ``2015-11-12``); None if it is not one."""
+    import dateparser  # imported lazily: it is slow to import and only headers need it
+
+    s = s.strip()
+    if not s or len(s) > 80 or not _HAS_YEAR.search(s):
+        return None
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+    settings = {
+        "DATE_ORDER": date_order or guess_date_order(s),
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": _dt.datetime(2000, 1, 1),   # never the wall clock; relative headers are refused above
+    }
+    try:
+        return dateparser.parse(s, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_header(text: str, date_order: str | None = None) -> tuple[str, _dt.datetime | None, int]:
+    """Return (title, dct, body_start): the first non-blank line is the title; a labelled or bare date line
+    among the next few lines is the DCT; the body starts after the last header line used."""
+    lines = list(_lines_with_offsets(text))
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not nonblank:
+        return "", None, 0
+    title_start, title_end = nonblank[0]
+    title = text[title_start:title_end].strip()
+    for s, e in nonblank[:HEADER_LINES + 1]:
+        line = text[s:e]
+        m = _LABEL_RE.match(line)
+        candidate = line[m.end():] if m else line
+        if not m and len(candidate.strip()) > 40:
+            continue
+        dct = parse_date(candidate, date_order)
+        if dct is not None:
+            if (s, e) == (title_start, title_end):      # a date alone on the first line is not a title
+                title = ""
+            return title, dct, _skip_newline(text, e)
+    return title, None, _skip_newline(text, title_end)
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+
+
+def _skip_newline(text: str, i: int) -> int:
+    if text.startswith("\r\n", i):
+        return i + 2
+    return i + 1 if text[i:i + 1] in ("\n", "\r") else i
+
+
+def coerce_dct(dct: str | _dt.date | _dt.datetime | None, date_order: str | None = None) -> _dt.datetime | None:
+    """Accept a datetime, a date, or a written date (ISO or any header form) for ``--dct``."""
+    if dct is None or isinstance(dct, _dt.datetime):
+        return dct
+    if isinstance(dct, _dt.date):
+        return _dt.datetime(dct.year, dct.month, dct.day)
+    try:
+        return _dt.datetime.fromisoformat(dct.strip())
+    except ValueError:
+        pass
+    parsed = parse_date(dct, date_order)
+    if parsed is None:
+        raise ValueError(f"cannot read {dct!r} as a date (try ISO: 2015-11-12 or 2015-11-12T14:12)")
+    return parsed
+
+
+def read_text_document(path: str, data: bytes, *, dct=None, date_order: str | None = None,
+                       narrative: bool = False) -> Document:
+    """Build a Document from the bytes of a plain-text article."""
+    decoded = decode(data, path)
+    text = decoded.text
+    title, header_dct, body_start = find_header(text, date_order)
+    dct = coerce_dct(dct, date_order) or header_dct
+    if dct is None and not narrative:
+        raise InputError(path, "no publication date found in the header; pass --dct DATE (or --narrative)")
+    notes = (decoded.note,) if decoded.note else ()
+    return Document(path=path, title=title or Path(path).stem, dct=dct, text=text, body_start=body_start,
+                    doc_id=Path(path).stem, encoding=decoded.encoding, notes=notes)
+
+
+def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
+                  narrative: bool = False) -> Document:
+    """Read one plain-text article file (or ``-`` for stdin)."""
+    path = str(path)
+    data = read_bytes(path)
+    return read_text_document(path, data, dct=dct, date_order=date_order, narrative=narrative)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a one-article file (``-``: stdin); a file that cannot be read, or is larger than
+    :data:`MAX_DOCUMENT_BYTES`, is an :class:`InputError` naming it."""
+    with reading(path):
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            p = Path(path)
+            if p.is_file() and p.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise InputError(path, _too_large(p.stat().st_size))
+            data = p.read_bytes()
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError(path, _too_large(len(data)))
+        return data
+
+
+@contextlib.contextmanager
+def reading(path: str) -> Iterator[None]:
+    """Turn the operating system's refusal to read ``path`` into an :class:`InputError` that names it."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _too_large(size: int) -> str:
+    return (f"too large for one article ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}): split it, or "
+            f"export it as JSON lines or CSV, one article per record")
+
+
+def expand_inputs(inputs: Iterable[str | Path], suffixes: Iterable[str] = TEXT_SUFFIXES) -> Iterator[str]:
+    """Files named, folders walked recursively (sorted; files whose suffix is in ``suffixes``), globs expanded;
+    ``-`` is stdin. A path that does not exist is yielded as is so that reading it reports it by name."""
+    import glob
+
+    suffixes = {s.lower() for s in suffixes}
+    for item in inputs:
+        item = str(item)
+        p = Path(item)
+        if item == "-" or p.is_file():
+            yield item
+        elif p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith("."):
+                    yield str(f)
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield item
+            yield from (m for m in matches if Path(m).is_file())
+        else:
+            yield item

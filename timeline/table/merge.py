@@ -1,0 +1,224 @@
+"""Merging the mentions of one happening reported by several documents, on the columnar table.
+
+The rule (see :mod:`timeline.table.order`): rows are taken in the order (start, end, published, source path, offset);
+a row joins the *first* cluster, in creation order, of its bucket (same start, end, precision, end precision and
+kind; never the publication events) that has no row of its source yet and whose first and latest rows both pass
+:func:`timeline.table.order.similarity` against it (Jaccard >= 0.6 or difflib ratio >= 0.85); else it starts a cluster.
+
+What makes it scale without changing a single merge:
+
+- only buckets with rows from two or more sources are looked at; every other row is a cluster of its own;
+- a score depends only on the two word sequences, so each distinct text gets an id and each pair of ids is
+  scored once (``ratio`` is not symmetric: the pair is ordered as the rule orders it);
+- a row is compared only with the clusters whose first row shares a token with it in *prefix filtering*
+  (Chaudhuri et al. 2006; Bayardo et al. 2007): with the tokens of every text sorted rarest first, two sets that
+  overlap in at least ``o`` tokens share one among the first ``len - o + 1`` of each. Jaccard >= t needs
+  ``o >= t * len`` of the stop-word-free sets; ratio >= r needs difflib's ``quick_ratio`` (Dice over the word
+  multisets) >= r, hence ``o >= r / (2 - r) * len`` of the multisets. A cluster that shares no prefix token cannot
+  pass, so skipping it changes nothing; candidates are still tried in creation order.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+
+from timeline.events.text import words
+
+JACCARD_MIN = 0.6
+RATIO_MIN = 0.85
+NOTE_SOURCES = 20       # merge_note names this many merged mentions, then counts the rest
+_EPS = 1e-9
+_SLICE = 65_536         # rows turned into Python values at a time
+_WORD = re.compile(r"\w+")
+
+
+def text_words(event_text: str, phrase: str | None) -> list[str]:
+    """The words of an event text without its temporal phrase, lower-cased."""
+    text = event_text.replace(phrase, " ") if phrase else event_text
+    return _WORD.findall(text.lower())
+
+
+def scores(wa: list[str], wb: list[str], stop: frozenset[str] | None = None) -> tuple[float, float]:
+    """(token Jaccard without stop words, difflib ratio of the word sequences)."""
+    stop = words("stop") if stop is None else stop
+    ta, tb = set(wa) - stop, set(wb) - stop
+    jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
+    return jaccard, SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def passes(jaccard: float, ratio: float) -> bool:
+    return jaccard >= JACCARD_MIN or ratio >= RATIO_MIN
+
+
+def _codes(series: pd.Series, fill) -> np.ndarray:
+    """Integer codes that sort as the (filled) values do."""
+    codes, _ = pd.factorize(series.fillna(fill), sort=True)
+    return codes
+
+
+def merge_order(frame: pd.DataFrame) -> np.ndarray:
+    """Row positions in the order merging takes them: start, end, published, source path, offset (stable)."""
+    offset = frame["phrase_start"].fillna(1 << 62).to_numpy(dtype=np.int64)
+    keys = [_codes(frame["start"], ""), _codes(frame["end"], ""), _codes(frame["published"], ""),
+            _codes(frame["source_path"], ""), offset]
+    return np.lexsort(keys[::-1])
+
+
+class Texts:
+    """Distinct word sequences of the candidate rows: ids, their sets and their prefix-filter keys."""
+
+    def __init__(self):
+        self.ids: dict[tuple[str, ...], int] = {}
+        self.seqs: list[list[str]] = []
+        self.stop = words("stop")
+        self.sets: list[frozenset[str]] = []
+        self.keys: list[tuple] = []
+        self._memo: dict[tuple[int, int], tuple[float, float] | None] = {}
+        self._bags: dict[int, Counter] = {}
+
+    def id_of(self, event_text: str, phrase: str | None) -> int:
+        seq = text_words(event_text, phrase)
+        key = tuple(seq)
+        tid = self.ids.get(key)
+        if tid is None:
+            tid = self.ids[key] = len(self.seqs)
+            self.seqs.append(seq)
+            self.sets.append(frozenset(seq) - self.stop)
+        return tid
+
+    def index(self) -> None:
+        """The prefix-filter keys of every text (tokens ordered rarest first over all the texts)."""
+        df = Counter(w for seq in self.seqs for w in set(seq))
+        rank = lambda w: (df[w], w)                     # noqa: E731
+        for seq, tset in zip(self.seqs, self.sets):
+            keys: list[tuple] = []
+            if not seq:
+                keys.append(("empty",))                 # two empty texts: ratio 1.0
+            if tset:
+                ordered = sorted(tset, key=rank)
+                keys += [("j", w) for w in ordered[:len(ordered) - math.ceil(JACCARD_MIN * len(ordered) - _EPS) + 1]]
+            if seq:
+                seen: Counter = Counter()
+                multi = []
+                for w in seq:
+                    seen[w] += 1
+                    multi.append((df[w], w, seen[w]))
+                multi.sort()
+                need = math.ceil(RATIO_MIN / (2 - RATIO_MIN) * len(multi) - _EPS)
+                keys += [("d", w, k) for _, w, k in multi[:len(multi) - need + 1]]
+            self.keys.append(tuple(keys))
+
+    def same(self, a: int, b: int) -> tuple[float, float] | None:
+        """The scores of cluster row text ``a`` against new row text ``b``, or None if they do not pass."""
+        key = (a, b)
+        if key not in self._memo:
+            self._memo[key] = self._score(a, b)
+        return self._memo[key]
+
+    def _score(self, a: int, b: int) -> tuple[float, float] | None:
+        sa, sb = self.sets[a], self.sets[b]
+        if len(sa & sb) < JACCARD_MIN * len(sa | sb) - _EPS:            # Jaccard fails: can the ratio pass?
+            wa, wb = self.seqs[a], self.seqs[b]
+            total = len(wa) + len(wb)
+            if total and 2 * min(len(wa), len(wb)) < RATIO_MIN * total - _EPS:     # difflib's real_quick_ratio
+                return None
+            if total and 2 * sum((self._counts(a) & self._counts(b)).values()) < RATIO_MIN * total - _EPS:
+                return None                                                         # ... and its quick_ratio
+        s = scores(self.seqs[a], self.seqs[b], self.stop)
+        return s if passes(*s) else None
+
+    def _counts(self, tid: int) -> Counter:
+        counts = self._bags.get(tid)
+        if counts is None:
+            counts = self._bags[tid] = Counter(self.seqs[tid])
+        return counts
+
+
+def _values(series: pd.Series, rows: np.ndarray) -> list:
+    out: list = []
+    for i in range(0, len(rows), _SLICE):
+        out += [None if v is pd.NA else v for v in series.take(rows[i:i + _SLICE]).tolist()]
+    return out
+
+
+def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tuple[float, float] | None]]]]:
+    """(the first row of every cluster, in creation order; the clusters of more than one row, each a list of
+    ``(row, scores)`` with scores None for its first row). Rows are positions in ``frame``."""
+    n = len(frame)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), []
+    order = merge_order(frame)
+    pos = np.empty(n, dtype=np.int64)
+    pos[order] = np.arange(n)
+    bucket = frame.groupby(["start", "end", "precision", "end_precision", "kind"], dropna=False,
+                           sort=False).ngroup().to_numpy()
+    source = _codes(frame["source_path"], "")
+    n_sources = pd.Series(source).groupby(bucket).transform("nunique").to_numpy()
+    candidate = (frame["kind"] != "publication").fillna(True).to_numpy(dtype=bool) & (n_sources >= 2)
+    rows = np.flatnonzero(candidate)
+    rows = rows[np.lexsort((pos[rows], bucket[rows]))]             # by bucket, then in merge order
+    texts = Texts()
+    tids: list[int] = []
+    for lo in range(0, len(rows), _SLICE):          # a slice of texts at a time: only their ids are kept
+        part = rows[lo:lo + _SLICE]
+        tids += [texts.id_of(t or "", p) for t, p in zip(_values(frame["event_text"], part),
+                                                          _values(frame["phrase"], part))]
+    texts.index()
+    firsts = list(np.flatnonzero(~candidate))
+    multi: list[list] = []
+    lo = 0
+    row_list = rows.tolist()
+    for hi in range(1, len(row_list) + 1):           # one bucket at a time: rows[lo:hi] share a bucket
+        if hi < len(row_list) and bucket[row_list[hi]] == bucket[row_list[lo]]:
+            continue
+        members = cluster_bucket([(r, tids[i], source[r]) for i, r in enumerate(row_list[lo:hi], lo)], texts)
+        multi += [m for m in members if len(m) > 1]
+        firsts += [m[0][0] for m in members]
+        lo = hi
+    firsts_arr = np.asarray(firsts, dtype=np.int64)
+    return firsts_arr[np.argsort(pos[firsts_arr], kind="stable")], multi
+
+
+def cluster_bucket(rows: list[tuple[int, int, object]], texts: Texts
+                   ) -> list[list[tuple[int, tuple[float, float] | None]]]:
+    """The clusters of one bucket: ``rows`` are ``(row, text id, source)`` in merge order (text ids of ``texts``,
+    indexed); each cluster a list of ``(row, scores)`` (None for its first row), in creation order.
+
+    ``texts`` may hold the texts of this bucket only (:mod:`timeline.table.spill` does that) or of every bucket (as
+    :func:`clusters` does): prefix filtering only ever skips clusters that cannot pass, whatever the order of
+    the tokens, so the clusters are the same."""
+    members: list[list] = []
+    sources: list[set] = []
+    heads: list[int] = []                         # text id of each cluster's first row
+    tails: list[int] = []                         # ... and of its latest
+    index: dict[tuple, list[int]] = {}
+    for row, tid, src in rows:
+        found = set()
+        for key in texts.keys[tid]:
+            found.update(index.get(key, ()))
+        joined = False
+        for k in sorted(found):
+            if src in sources[k]:
+                continue
+            s_first = texts.same(heads[k], tid)
+            s_last = texts.same(tails[k], tid) if s_first else None
+            if s_first and s_last:
+                members[k].append((row, min(s_first, s_last)))
+                sources[k].add(src)
+                tails[k] = tid
+                joined = True
+                break
+        if not joined:
+            k = len(members)
+            members.append([(row, None)])
+            sources.append({src})
+            heads.append(tid)
+            tails.append(tid)
+            for key in texts.keys[tid]:
+                index.setdefault(key, []).append(k)
+    return members

@@ -1,0 +1,134 @@
+"""Recognition: find every temporal expression in a text and say what it says by itself.
+
+:func:`recognize` runs the rules of :mod:`timeline.tagger.rules.calendar` and :mod:`timeline.tagger.rules.relative` (compiled
+regular expressions built from the vocabulary files), keeps the longest non-overlapping candidates and returns
+:class:`Mention` spans with :class:`Partial` values. It never sees the document creation time.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from timeline.tagger.rules import calendar as rules_calendar
+from timeline.tagger.rules import periods as rules_periods
+from timeline.tagger.rules import relative as rules_relative
+from timeline.tagger.scan import triggers
+from timeline.lang.lexicon import Lexicon, load
+from timeline.model import Mention
+from timeline.tagger.patterns import compile_pattern
+from timeline.tagger.rules.calendar import INVALID, Rule
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    order: int
+    rule: str
+    hit: object
+
+
+@functools.lru_cache(maxsize=4)
+def compiled_rules(directory: str | None = None) -> tuple[CompiledRule, ...]:
+    rules = rules_calendar.RULES + rules_periods.RULES + rules_relative.RULES
+    names = [r.name for r in rules]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"duplicated rule names: {sorted(duplicates)}")
+    return tuple(CompiledRule(r, compile_pattern(r.template, directory)) for r in rules)
+
+
+def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    window_start = max(0, start - 30)
+    window = text[window_start:min(len(text), end + 30)]
+    for pattern in lex.false_positives:
+        for m in pattern.finditer(window):
+            s, e = m.start() + window_start, m.end() + window_start
+            if s < end and start < e and s <= start:
+                return True
+    return False
+
+
+def candidates(text: str, directory: str | None = None) -> list[Candidate]:
+    """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
+    lex = load(directory)
+    found = []
+    rules = compiled_rules(directory)
+    scan = triggers.scan(text, tuple((c.rule.name, c.regex) for c in rules), directory)
+    for order, compiled in enumerate(rules):
+        for m in scan.finditer(order, compiled.regex):
+            if m.end() == m.start():
+                continue
+            hit = compiled.rule.handler(m, lex, text)
+            if hit is None:
+                continue
+            start, end = m.span("t") if "t" in compiled.regex.groupindex and m.group("t") else m.span()
+            if hit is not INVALID and hit.span:
+                start, end = hit.span
+            while end > start and text[end - 1] in " ,\n\t":
+                end -= 1
+            while start < end and text[start] in " ,\n\t":
+                start += 1
+            if start >= end:
+                continue
+            found.append(Candidate(start, end, compiled.rule.priority, order, compiled.rule.name, hit))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Longest first, then priority; an INVALID candidate blocks everything it overlaps.
+
+    The characters already taken are marked in a bytearray, so each candidate costs its own length: the spans
+    taken never overlap, so the total marking is linear in the text (no pairwise comparison of spans).
+    """
+    chosen: list[Candidate] = []
+    occupied = bytearray(max((c.end for c in found), default=0))
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.priority, c.order, c.start)):
+        if occupied.find(1, c.start, c.end) != -1:
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.hit is not INVALID:
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+POINT_PREFIX = re.compile(r"(?:\b(?:the\s+)?(?:very\s+)?(?P<m>end|beginning|start|middle|close)\s+of\s+)$",
+                          re.IGNORECASE)
+POINT_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+# One-for-one character replacements, so offsets into the normalized text are offsets into the original.
+NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                           "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-",
+                           "\u2010": "-", "\u2011": "-"})
+
+
+def recognize(text: str, directory: str | None = None) -> list[Mention]:
+    """Temporal expressions in ``text`` as mentions with partial values, sorted and non-overlapping."""
+    lex = load(directory)
+    original, text = text, text.translate(NORMALIZE)
+    mentions = []
+    previous_end = 0
+    for c in select(candidates(text, directory)):
+        if _is_false_positive(lex, text, c.start, c.end):
+            continue
+        partial = c.hit.partial
+        start = c.start
+        if c.hit.type == "DATE" and partial.mod is None and partial.value is None:
+            prefix = POINT_PREFIX.search(text, max(previous_end, c.start - 40), c.start)
+            if prefix:      # "the end of the first quarter": the modifier belongs to the expression
+                start = prefix.start()
+                partial = replace(partial, mod=POINT_MODS[prefix.group("m").lower()])
+        c = Candidate(start, c.end, c.priority, c.order, c.rule, c.hit)
+        previous_end = c.end
+        if c.hit.flags:
+            partial = replace(partial, extra=partial.extra + (("flags", c.hit.flags),))
+        mentions.append(Mention(c.start, c.end, original[c.start:c.end], c.hit.type, partial, c.rule))
+    return mentions
