@@ -1,0 +1,45 @@
+"""Language data: one folder a language, found by its code.
+
+``timeline/lang/<code>/`` holds every word of that language the stages use (the tagger's vocabularies and rule
+words, the events stage's word lists, the chart's words), as data files that each open with a ``FORMAT`` line.
+:func:`folder` finds a language's folder; :func:`register` adds a folder from outside the package (a test-only
+language, a user's own); an unknown code is a :class:`LanguageError` naming the languages there are.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.errors import TimelineError
+
+PACKAGE_LANGUAGES = Path(__file__).parent
+DEFAULT = "en"
+
+_registered: dict[str, Path] = {}
+
+
+class LanguageError(TimelineError, ValueError):
+    """An unknown language code, or a language folder that is not there."""
+
+
+def register(code: str, folder: str | Path) -> None:
+    """Make the language folder ``folder`` known as ``code`` (for a language kept outside the package)."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise LanguageError(f"language folder {str(path)!r} for {code!r} is not a folder")
+    _registered[code] = path
+
+
+def languages() -> tuple[str, ...]:
+    """The codes of every language there is: the package's folders and the registered ones, sorted."""
+    own = {p.name for p in PACKAGE_LANGUAGES.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))}
+    return tuple(sorted(own | set(_registered)))
+
+
+def folder(code: str = DEFAULT) -> Path:
+    """The data folder of language ``code``; a :class:`LanguageError` naming the known codes if there is none."""
+    if code in _registered:
+        return _registered[code]
+    path = PACKAGE_LANGUAGES / code
+    if isinstance(code, str) and code.isidentifier() and path.is_dir():
+        return path
+    raise LanguageError(f"unknown language {code!r}: the languages there are {', '.join(languages())}")
