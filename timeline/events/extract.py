@@ -408,8 +408,13 @@ def _event(doc: Document, item: _Item, lo: int, hi: int, sentence: tuple[int, in
                  end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals)
 
 
-def extract_events(doc: Document, timexes: list[Timex]) -> list[Event]:
-    """The dated happenings of ``doc`` (``timexes`` have offsets into ``doc.text``), publication event first."""
+def extract_events(doc: Document, timexes: list[Timex], lang: str = "en") -> list[Event]:
+    """The dated happenings of ``doc`` (``timexes`` have offsets into ``doc.text``), publication event first.
+
+    ``lang`` is the code of the document's language (see :mod:`timeline.lang`)."""
+    from timeline.lang import folder
+
+    folder(lang)         # the events stage's word lists are English today: any other code is refused here
     text = doc.text
     dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
     spans = sentences(text, doc.body_start) or [(doc.body_start, len(text))]
