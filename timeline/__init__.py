@@ -1,20 +1,29 @@
 """timeline: find the dates in news and history text, tie them to events, build a timeline table and chart.
 
-Public API (the CLI only wraps these):
+The pipeline is the folder listing: :mod:`timeline.sources` (read, decode, date) -> :mod:`timeline.tagger`
+(temporal expressions) -> :mod:`timeline.events` (dated happenings) -> :mod:`timeline.table` (the ordered,
+merged event table) -> :mod:`timeline.export` / :mod:`timeline.render` (files and the chart);
+:mod:`timeline.pipeline` runs the stages over many documents, :mod:`timeline.lang` holds each language's words,
+:mod:`timeline.evaluation` scores the tagger. Public API (the CLI only wraps these):
 
-- :func:`tag` (text, dct=None) -> list of :class:`Timex`
+- :func:`tag` (text, dct=None, lang="en") -> list of :class:`Timex`
 - :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame, in memory)
 - :func:`build_spilled` (inputs, ...) -> :class:`SpilledTimeline` (the table on disk: any corpus size; what
   ``timeline build`` runs)
 - :func:`read_document` (path, ...) -> :class:`Document`
 - :func:`evaluate` (corpus dirs) -> TempEval-3 report
+- :class:`Fields` (the record fields of JSON lines and CSV input), :class:`Failure` (a document that failed),
+  :class:`TimelineError` (the base of every error timeline raises on purpose), :class:`InputError`,
+  :class:`LanguageError`
 """
 from __future__ import annotations
 
+from timeline.errors import TimelineError
 from timeline.model import Document, Event, Mention, Partial, Timex
 
 __all__ = ["tag", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
-           "Event", "Mention", "Partial", "Timex"]
+           "Event", "Mention", "Partial", "Timex", "Fields", "Failure", "InputError", "LanguageError",
+           "TimelineError"]
 __version__ = "0.1.0"
 
 
@@ -24,11 +33,17 @@ def __getattr__(name: str):
         from timeline.tagger import tag
         return tag
     if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
-        from timeline.pipeline import batch as pipeline
-        return getattr(pipeline, name)
-    if name == "read_document":
-        from timeline.sources.ingest import read_document
-        return read_document
+        from timeline.pipeline import batch
+        return getattr(batch, name)
+    if name in ("read_document", "Failure", "InputError"):
+        from timeline.sources import ingest
+        return getattr(ingest, name)
+    if name == "Fields":
+        from timeline.sources import Fields
+        return Fields
+    if name == "LanguageError":
+        from timeline.lang import LanguageError
+        return LanguageError
     if name == "evaluate":
         from timeline.evaluation.tempeval import evaluate
         return evaluate

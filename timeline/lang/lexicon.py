@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.tagger.scan.regexes import with_first_characters
+from timeline.errors import TimelineError
 
 RESOURCES = Path(__file__).parent / "en"
 
 
-class LexiconError(ValueError):
+class LexiconError(TimelineError, ValueError):
     """A resource file is malformed."""
 
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from timeline.errors import TimelineError
+
 OPTIONAL_TEXT = ("precision", "end_precision", "timex_value", "mod", "phrase", "headline", "event_text", "kind",
                  "flags", "source_path", "source_title", "published")
 SPAN_PRECISIONS = {"week", "month", "season", "quarter", "half", "year", "decade", "century"}
 
 
-class RenderError(ValueError):
+class RenderError(TimelineError, ValueError):
     """A user error in the input of the renderer (names the file and row)."""
 
 

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from timeline.lang.lexicon import load_lines
 from timeline.model import Document
+from timeline.errors import TimelineError
 
 #: file suffixes read when a folder is given
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -27,7 +28,7 @@ HEADER_LINES = 6          # how many non-blank lines after the title may hold th
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
-class InputError(Exception):
+class InputError(TimelineError):
     """A document that cannot be read or dated; the message names the file (and record) and the reason."""
 
     def __init__(self, path: str, reason: str, record: int | None = None):

@@ -22,6 +22,7 @@ from typing import Iterable
 from xml.sax.saxutils import escape as _escape
 
 from timeline.model import Timex
+from timeline.errors import TimelineError
 
 _CREATION = "CREATION_TIME"
 
@@ -44,7 +45,7 @@ class TimeMLDocument:
     timexes: tuple[Timex, ...]
 
 
-class TimeMLError(ValueError):
+class TimeMLError(TimelineError, ValueError):
     """A ``.tml`` file that cannot be read as TimeML."""
 
 
