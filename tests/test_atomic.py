@@ -211,3 +211,62 @@ def test_record_ids_and_titles_in_a_json_lines_export_cannot_steer_an_output_pat
     outside = [p for p in created if p.resolve() != out and out not in p.resolve().parents]
     assert outside == [], f"written outside --out: {outside}"
     assert len(list((work / "out").rglob("*.tml"))) == len(hostile), "one TimeML file per record"
+
+
+def test_a_new_file_gets_the_mode_of_an_ordinary_file_not_a_temporary_ones(tmp_path):
+    # defect (issue 13): outputs were written with the temporary file's 0600, unreadable to a web server
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "events.csv", "a\n")
+        write_bytes(tmp_path / "timeline.png", b"\x89PNG")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "events.csv").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "timeline.png").stat().st_mode & 0o777 == 0o644
+
+
+def test_the_mode_follows_the_umask_and_a_replaced_file_keeps_its_own(tmp_path):
+    old = os.umask(0o077)
+    try:
+        write_text(tmp_path / "private.csv", "a\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "private.csv").stat().st_mode & 0o777 == 0o600
+    kept = tmp_path / "shared.csv"
+    kept.write_text("old\n")
+    kept.chmod(0o664)
+    write_text(kept, "new\n")
+    assert kept.stat().st_mode & 0o777 == 0o664 and kept.read_text() == "new\n"
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path):
+    # defect (issue 15): a killed write left .events.csv.*.tmp files that no later run removed
+    target = tmp_path / "events.csv"
+    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), "2000"], env=_child_env(),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "halfway"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert list(tmp_path.glob(".events.csv.*.tmp")), "the kill leaves the child's temporary file"
+    done = subprocess.run([sys.executable, "-c", "import sys; from timeline.atomic import write_text; "
+                           "write_text(sys.argv[1], 'n\\n')", str(tmp_path / "other.csv")],
+                          env=_child_env(), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.csv"]
+
+
+def test_a_running_writers_temporary_file_is_left_alone(tmp_path):
+    from timeline.atomic import remove_leftovers
+
+    target = tmp_path / "events.csv"
+    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), "2000"], env=_child_env(),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "halfway"
+        assert remove_leftovers(tmp_path) == []
+        assert list(tmp_path.glob(".events.csv.*.tmp"))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)

@@ -1,11 +1,60 @@
-"""Atomic file output: a reader sees the old file or the complete new one, never a torn file."""
+"""Atomic file output: a reader sees the old file or the complete new one, never a torn file.
+
+A new file gets the mode an ordinary file gets (0666 less the umask: 0644 under the usual umask 022), not the
+0600 of a temporary file, so a web server running as another user can serve it; a replaced file keeps its mode.
+The temporary file is ``.NAME.PID.XXXX.tmp`` beside the target: a process killed while writing leaves it behind,
+and the next write into that folder removes the leftovers of processes that are no longer running.
+"""
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
+
+_LEFTOVER = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+_swept: set[str] = set()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode ``path`` should have: its own if it exists, else what a new ordinary file gets."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:          # another user's process: alive
+        return True
+    return True
+
+
+def remove_leftovers(folder: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files that writers killed mid-write left in ``folder``; return what was removed."""
+    removed = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError, PermissionError):
+        for entry in os.scandir(folder):
+            m = _LEFTOVER.match(entry.name)
+            if m and entry.is_file(follow_symlinks=False) and int(m.group(1)) != os.getpid() \
+                    and not _running(int(m.group(1))):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 @contextlib.contextmanager
@@ -17,9 +66,14 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    folder = str(path.parent.resolve())
+    if folder not in _swept:            # once per folder and process: a folder of many files is listed once
+        _swept.add(folder)
+        remove_leftovers(folder)
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as fh:
             yield fh
