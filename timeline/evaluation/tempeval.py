@@ -16,86 +16,48 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, ClassVar, Sequence
 
-from timeline.sources.timeml import TimeMLDocument, iter_tml_files, read_timeml
+from timeline.evaluation.common import (CorpusReport, ExtentCounts, SpanError, match, pair_up, score_corpora,
+                                         sentence_around)
+from timeline.evaluation.events import EVENT_FIGURES, evaluate_events
+from timeline.sources.timeml import TimeMLDocument, read_timeml
+
+__all__ = ["FIGURES", "Scores", "EvalError", "Report", "match", "sentence_around", "score_document", "evaluate",
+           "add_parser", "run"]
 
 FIGURES = ("strict", "relaxed", "value", "type")
 
 
 # ---------------------------------------------------------------------------------------------------- scores
 
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 @dataclass
-class Scores:
+class Scores(ExtentCounts):
     """Counts for a set of files; every figure is computed from them (micro-average)."""
 
-    files: int = 0
-    gold: int = 0
-    system: int = 0
-    strict: int = 0           # matches with identical extents
-    relaxed: int = 0          # matches with overlapping extents
+    ATTRIBUTES: ClassVar[tuple[str, ...]] = ("value", "type")
+    LABELS: ClassVar[dict[str, str]] = {"value": "val", "type": "typ"}
+
     value_ok: int = 0         # relaxed matches with the gold value
     type_ok: int = 0          # relaxed matches with the gold type
 
-    def add(self, other: "Scores") -> None:
-        for name in ("files", "gold", "system", "strict", "relaxed", "value_ok", "type_ok"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def prf(self, kind: str) -> tuple[float, float, float]:
-        tp = self.strict if kind == "strict" else self.relaxed
-        p, r = _ratio(tp, self.system), _ratio(tp, self.gold)
-        return p, r, _f1(p, r)
-
     @property
     def value_accuracy(self) -> float:
-        return _ratio(self.value_ok, self.relaxed)
+        return self.accuracy("value")
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.type_ok, self.relaxed)
-
-    def f1(self, figure: str) -> float:
-        """The F1 named by ``figure``: strict, relaxed, value or type."""
-        relaxed = self.prf("relaxed")[2]
-        if figure == "value":
-            return relaxed * self.value_accuracy
-        if figure == "type":
-            return relaxed * self.type_accuracy
-        return self.prf(figure)[2]
-
-    def to_dict(self) -> dict:
-        d = {name: getattr(self, name) for name in ("files", "gold", "system")}
-        for kind in ("strict", "relaxed"):
-            p, r, f = self.prf(kind)
-            d[kind] = {"matches": getattr(self, kind), "precision": p, "recall": r, "f1": f}
-        d["value"] = {"correct": self.value_ok, "accuracy": self.value_accuracy, "f1": self.f1("value")}
-        d["type"] = {"correct": self.type_ok, "accuracy": self.type_accuracy, "f1": self.f1("type")}
-        return d
+        return self.accuracy("type")
 
 
 @dataclass(frozen=True)
-class EvalError:
+class EvalError(SpanError):
     """One error: ``kind`` is missed (gold not found), spurious (system not in gold), value or type (a relaxed
     match with the wrong value / type). The gold_* or system_* fields are empty when there is no such side."""
 
-    kind: str
-    corpus: str
-    file: str
-    sentence: str
-    start: int
-    end: int
     gold_text: str = ""
     gold_type: str = ""
     gold_value: str = ""
@@ -103,98 +65,32 @@ class EvalError:
     system_type: str = ""
     system_value: str = ""
 
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
-
 
 @dataclass
-class Report:
+class Report(CorpusReport):
     """Scores per corpus (in the order given) and overall, and the error list."""
+
+    ERROR_KINDS: ClassVar[tuple[str, ...]] = ("missed", "spurious", "value", "type")
 
     corpora: dict[str, Scores] = field(default_factory=dict)
     overall: Scores = field(default_factory=Scores)
     errors: list[EvalError] = field(default_factory=list)
 
-    def format(self) -> str:
-        head = (f"{'corpus':<12} {'files':>5} {'gold':>5} {'sys':>5}  {'strict P/R/F1':<17}  "
-                f"{'relaxed P/R/F1':<17}  {'val acc':>7} {'val F1':>6}  {'typ acc':>7} {'typ F1':>6}")
-        lines = [head, "-" * len(head)]
-        for name, s in [*self.corpora.items(), ("overall", self.overall)]:
-            sp, sr, sf = s.prf("strict")
-            rp, rr, rf = s.prf("relaxed")
-            lines.append(f"{name:<12} {s.files:>5} {s.gold:>5} {s.system:>5}  {sp:.3f} {sr:.3f} {sf:.3f}  "
-                         f"{rp:.3f} {rr:.3f} {rf:.3f}  {s.value_accuracy:>7.3f} {s.f1('value'):>6.3f}  "
-                         f"{s.type_accuracy:>7.3f} {s.f1('type'):>6.3f}")
-        return "\n".join(lines)
+    def error_key(self, e: EvalError) -> str:
+        """By kind and TIMEX3 type (gold type; system type for spurious)."""
+        return f"{e.kind} {e.gold_type or e.system_type}"
 
-    def error_classes(self) -> list[tuple[str, int]]:
-        """Error counts by kind and TIMEX3 type (gold type; system type for spurious), largest first."""
-        counts: dict[str, int] = {}
-        for e in self.errors:
-            key = f"{e.kind} {e.gold_type or e.system_type}"
-            counts[key] = counts.get(key, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def errors_text(self) -> str:
-        counts = {k: sum(e.kind == k for e in self.errors) for k in ("missed", "spurious", "value", "type")}
-        lines = ["errors: " + ", ".join(f"{n} {k}" for k, n in counts.items()),
-                 "by class: " + ", ".join(f"{k} {n}" for k, n in self.error_classes())]
-        for e in self.errors:
-            gold = f"{e.gold_text!r} {e.gold_type} {e.gold_value}" if e.gold_text else "-"
-            system = f"{e.system_text!r} {e.system_type} {e.system_value}" if e.system_text else "-"
-            lines.append(f"{e.kind:<8} {e.file}:{e.start}-{e.end}  gold: {gold}  system: {system}")
-            lines.append(f"         | {e.sentence}")
-        return "\n".join(lines)
-
-    def to_dict(self) -> dict:
-        return {"corpora": {name: s.to_dict() for name, s in self.corpora.items()},
-                "overall": self.overall.to_dict(),
-                "errors": [e.to_dict() for e in self.errors]}
+    def side(self, e: EvalError, which: str) -> str:
+        text, type_, value = (getattr(e, f"{which}_{k}") for k in ("text", "type", "value"))
+        return f"{text!r} {type_} {value}" if text else "-"
 
 
-# ---------------------------------------------------------------------------------------------------- matching
-
-def match(gold: Sequence, system: Sequence) -> list[tuple[int, int]]:
-    """One-to-one (gold index, system index) pairs of overlapping extents, greedy by overlap (see module doc)."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
-            overlap = min(g.end, s.end) - max(g.start, s.start)
-            if overlap > 0:
-                exact = (g.start, g.end) == (s.start, s.end)
-                candidates.append((-overlap, not exact, g.start, s.start, gi, si))
-    pairs, used_g, used_s = [], set(), set()
-    for *_, gi, si in sorted(candidates):
-        if gi not in used_g and si not in used_s:
-            used_g.add(gi)
-            used_s.add(si)
-            pairs.append((gi, si))
-    return sorted(pairs)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=\S)|\n\s*\n")
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
-    """The sentence (or paragraph line) containing ``text[start:end]``, whitespace collapsed, the span in [[ ]]."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() + 1 if m else len(text)
-    before, span, after = (re.sub(r"\s+", " ", s) for s in (text[left:start], text[start:end], text[end:right]))
-    before, after = before.lstrip()[-limit // 2:], after.rstrip()[:limit // 2]
-    return f"{before}[[{span}]]{after}"
-
+# ---------------------------------------------------------------------------------------------------- scoring
 
 def score_document(doc: TimeMLDocument, system: Sequence, corpus: str = "") -> tuple[Scores, list[EvalError]]:
     """Scores and errors of one document's ``system`` timexes against its gold ones."""
     gold = list(doc.timexes)
-    system = sorted(system, key=lambda t: (t.start, t.end))
-    for t in system:
-        if not (0 <= t.start < t.end <= len(doc.text)):
-            raise ValueError(f"{doc.path}: system TIMEX3 offsets {t.start}:{t.end} outside the text")
-    pairs = match(gold, system)
+    system, pairs, missed, spurious = pair_up(gold, system, doc.text, doc.path, "TIMEX3")
     s = Scores(files=1, gold=len(gold), system=len(system), relaxed=len(pairs))
     errors: list[EvalError] = []
 
@@ -218,9 +114,8 @@ def score_document(doc: TimeMLDocument, system: Sequence, corpus: str = "") -> t
             errors.append(err("value", g, t))
         if g.type != t.type:
             errors.append(err("type", g, t))
-    matched_g, matched_s = {gi for gi, _ in pairs}, {si for _, si in pairs}
-    errors += [err("missed", g=g) for gi, g in enumerate(gold) if gi not in matched_g]
-    errors += [err("spurious", t=t) for si, t in enumerate(system) if si not in matched_s]
+    errors += [err("missed", g=g) for g in missed]
+    errors += [err("spurious", t=t) for t in spurious]
     errors.sort(key=lambda e: (e.start, e.end, e.kind))
     return s, errors
 
@@ -237,28 +132,8 @@ def evaluate(paths: Sequence[str | Path], *, tagger: Callable | None = None,
     """
     if tagger is None:
         from timeline.tagger import tag as tagger
-    if corpus_names is not None and len(corpus_names) != len(paths):
-        raise ValueError("corpus_names must give one name per path")
-    report = Report()
-    for i, path in enumerate(paths):
-        p = Path(path)
-        name = corpus_names[i] if corpus_names is not None else (p.name if p.is_dir() else p.parent.name)
-        files = iter_tml_files(p)
-        if not files:
-            raise FileNotFoundError(f"no .tml files in {p}")
-        scores = report.corpora.setdefault(name, Scores())
-        for f in files:
-            doc = read_timeml(f)
-            try:
-                system = list(tagger(doc.text, dct=doc.dct))
-            except Exception as exc:
-                raise RuntimeError(f"the tagger failed on {f}: {exc}") from exc
-            s, errors = score_document(doc, system, corpus=name)
-            scores.add(s)
-            report.errors += errors
-    for s in report.corpora.values():
-        report.overall.add(s)
-    return report
+    return score_corpora(Report(), paths, corpus_names, read_timeml, lambda doc: tagger(doc.text, dct=doc.dct),
+                         score_document, "tagger")
 
 
 # ---------------------------------------------------------------------------------------------------- command
@@ -266,22 +141,44 @@ def evaluate(paths: Sequence[str | Path], *, tagger: Callable | None = None,
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``evaluate`` subcommand to an argparse ``subparsers`` object."""
     p = subparsers.add_parser("evaluate", help="score the tagger on TimeML corpora (TempEval-3 Task A)",
-                              description="Score the tagger on TimeML corpora with the TempEval-3 Task A figures.")
+                              description="Score the tagger on TimeML corpora with the TempEval-3 Task A figures; "
+                                          "with --events, the event detector with the Task B figures.")
     p.add_argument("paths", nargs="+", metavar="CORPUS_DIR", help="a directory of .tml files, or a .tml file")
+    p.add_argument("--events", action="store_true",
+                   help="score event detection (TempEval-3 Task B: strict and relaxed extent, class F1)")
     p.add_argument("--errors", action="store_true", help="also print every missed, spurious and wrong mention")
     p.add_argument("--json", action="store_true", help="print the report (with its errors) as JSON")
-    for figure in FIGURES:
+    for figure in (*FIGURES, *EVENT_FIGURES[2:]):
         p.add_argument(f"--min-{figure}", type=float, default=None, metavar="FLOAT",
-                       help=f"exit 1 when the overall {figure} F1 is below FLOAT")
+                       help=f"exit 1 when the overall {figure} F1 is below FLOAT"
+                            + (" (with --events)" if figure in EVENT_FIGURES[2:] else ""))
     p.set_defaults(func=run)
     return p
 
 
-def run(args: argparse.Namespace, *, tagger: Callable | None = None) -> int:
+def _floors(args: argparse.Namespace, figures: Sequence[str]) -> dict[str, float]:
+    """The --min-FIGURE floors given; a ValueError for one that the mode does not compute."""
+    floors = {}
+    for figure in (*FIGURES, *EVENT_FIGURES[2:]):
+        floor = getattr(args, f"min_{figure}", None)
+        if floor is not None:
+            if figure not in figures:
+                raise ValueError(f"--min-{figure} does not apply here (figures: {', '.join(figures)})")
+            floors[figure] = floor
+    return floors
+
+
+def run(args: argparse.Namespace, *, tagger: Callable | None = None, detector: Callable | None = None) -> int:
     """Run ``timeline evaluate``: 0 when every floor holds, 1 when one fails, 2 when the input is unusable."""
+    events = getattr(args, "events", False)
+    figures = EVENT_FIGURES if events else FIGURES
     try:
-        report = evaluate(args.paths, tagger=tagger)
-    except (OSError, ValueError, ImportError) as exc:    # ImportError: no tagger module to evaluate
+        floors = _floors(args, figures)
+        if events:
+            report = evaluate_events(args.paths, detector)
+        else:
+            report = evaluate(args.paths, tagger=tagger)
+    except (OSError, ValueError, ImportError) as exc:    # ImportError: no tagger / detector module to evaluate
         print(f"timeline evaluate: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -292,10 +189,9 @@ def run(args: argparse.Namespace, *, tagger: Callable | None = None) -> int:
             print()
             print(report.errors_text())
     status = 0
-    for figure in FIGURES:
-        floor = getattr(args, f"min_{figure}", None)
+    for figure, floor in floors.items():
         value = report.overall.f1(figure)
-        if floor is not None and value < floor:
+        if value < floor:
             print(f"FAIL: {figure} F1 {value:.4f} is below {floor}", file=sys.stderr)
             status = 1
     return status
