@@ -1,4 +1,6 @@
-"""TempEval-3 Task A evaluation of the tagger on TimeML corpora.
+"""TempEval-3 Task A evaluation of the tagger on TimeML corpora, and the ``evaluate`` command (which also runs
+the Task B event scorer, :mod:`timeline.evaluation.events`, and the timeline scorer,
+:mod:`timeline.evaluation.timelines`).
 
 For every ``.tml`` file: take the DCT from its ``<DCT>`` element, run the tagger on the plain text of
 ``<TEXT>``, and match the system TIMEX3 against the gold ones (the DCT's own TIMEX3 is not scored).
@@ -24,12 +26,14 @@ from typing import Callable, ClassVar, Sequence
 from timeline.evaluation.common import (CorpusReport, ExtentCounts, SpanError, match, pair_up, score_corpora,
                                          sentence_around)
 from timeline.evaluation.events import EVENT_FIGURES, evaluate_events
+from timeline.evaluation.timelines import evaluate_timelines
 from timeline.sources.timeml import TimeMLDocument, read_timeml
 
 __all__ = ["FIGURES", "Scores", "EvalError", "Report", "match", "sentence_around", "score_document", "evaluate",
            "add_parser", "run"]
 
 FIGURES = ("strict", "relaxed", "value", "type")
+FLOORS = (*FIGURES, "class", "f1")            # one --min-FIGURE option each; "class" for --events, "f1" --timelines
 
 
 # ---------------------------------------------------------------------------------------------------- scores
@@ -140,18 +144,25 @@ def evaluate(paths: Sequence[str | Path], *, tagger: Callable | None = None,
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``evaluate`` subcommand to an argparse ``subparsers`` object."""
-    p = subparsers.add_parser("evaluate", help="score the tagger on TimeML corpora (TempEval-3 Task A)",
+    p = subparsers.add_parser("evaluate", help="score the tagger on TimeML corpora (TempEval-3 Task A), the event "
+                                               "detector (--events) or entity timelines (--timelines)",
                               description="Score the tagger on TimeML corpora with the TempEval-3 Task A figures; "
-                                          "with --events, the event detector with the Task B figures.")
-    p.add_argument("paths", nargs="+", metavar="CORPUS_DIR", help="a directory of .tml files, or a .tml file")
+                                          "with --events, the event detector with the Task B figures; with "
+                                          "--timelines GOLD_DIR SYSTEM_DIR, SemEval-2015 Task 4 timelines.")
+    p.add_argument("paths", nargs="+", metavar="CORPUS_DIR",
+                   help="a directory of .tml files, or a .tml file (with --timelines: GOLD_DIR SYSTEM_DIR)")
     p.add_argument("--events", action="store_true",
                    help="score event detection (TempEval-3 Task B: strict and relaxed extent, class F1)")
+    p.add_argument("--timelines", action="store_true",
+                   help="score the entity timelines (*.txt) of SYSTEM_DIR against those of GOLD_DIR (SemEval-2015 "
+                        "Task 4, temporal awareness)")
     p.add_argument("--errors", action="store_true", help="also print every missed, spurious and wrong mention")
     p.add_argument("--json", action="store_true", help="print the report (with its errors) as JSON")
-    for figure in (*FIGURES, *EVENT_FIGURES[2:]):
+    for figure in FLOORS:
+        mode = {"class": " (with --events)", "f1": " (with --timelines)"}.get(figure, "")
         p.add_argument(f"--min-{figure}", type=float, default=None, metavar="FLOAT",
-                       help=f"exit 1 when the overall {figure} F1 is below FLOAT"
-                            + (" (with --events)" if figure in EVENT_FIGURES[2:] else ""))
+                       help=f"exit 1 when the overall {figure if figure != 'f1' else 'temporal awareness'} F1 is "
+                            f"below FLOAT{mode}")
     p.set_defaults(func=run)
     return p
 
@@ -159,7 +170,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def _floors(args: argparse.Namespace, figures: Sequence[str]) -> dict[str, float]:
     """The --min-FIGURE floors given; a ValueError for one that the mode does not compute."""
     floors = {}
-    for figure in (*FIGURES, *EVENT_FIGURES[2:]):
+    for figure in FLOORS:
         floor = getattr(args, f"min_{figure}", None)
         if floor is not None:
             if figure not in figures:
@@ -168,16 +179,30 @@ def _floors(args: argparse.Namespace, figures: Sequence[str]) -> dict[str, float
     return floors
 
 
+def _report(args: argparse.Namespace, mode: str, tagger: Callable | None, detector: Callable | None):
+    """The report of ``mode`` (tagger, events, timelines), and a function giving its overall figures by name."""
+    if mode == "timelines":
+        if len(args.paths) != 2:
+            raise ValueError(f"--timelines takes two folders, GOLD_DIR SYSTEM_DIR (got {len(args.paths)})")
+        report = evaluate_timelines(*args.paths)
+        return report, lambda figure: report.overall.f1
+    if mode == "events":
+        report = evaluate_events(args.paths, detector)
+    else:
+        report = evaluate(args.paths, tagger=tagger)
+    return report, report.overall.f1
+
+
 def run(args: argparse.Namespace, *, tagger: Callable | None = None, detector: Callable | None = None) -> int:
     """Run ``timeline evaluate``: 0 when every floor holds, 1 when one fails, 2 when the input is unusable."""
-    events = getattr(args, "events", False)
-    figures = EVENT_FIGURES if events else FIGURES
+    events, timelines = getattr(args, "events", False), getattr(args, "timelines", False)
+    mode = "timelines" if timelines else "events" if events else "tagger"
+    figures = {"timelines": ("f1",), "events": EVENT_FIGURES, "tagger": FIGURES}[mode]
     try:
+        if events and timelines:
+            raise ValueError("--events and --timelines are two different scores: give one")
         floors = _floors(args, figures)
-        if events:
-            report = evaluate_events(args.paths, detector)
-        else:
-            report = evaluate(args.paths, tagger=tagger)
+        report, figure_of = _report(args, mode, tagger, detector)
     except (OSError, ValueError, ImportError) as exc:    # ImportError: no tagger / detector module to evaluate
         print(f"timeline evaluate: {exc}", file=sys.stderr)
         return 2
@@ -190,8 +215,9 @@ def run(args: argparse.Namespace, *, tagger: Callable | None = None, detector: C
             print(report.errors_text())
     status = 0
     for figure, floor in floors.items():
-        value = report.overall.f1(figure)
+        value = figure_of(figure)
         if value < floor:
-            print(f"FAIL: {figure} F1 {value:.4f} is below {floor}", file=sys.stderr)
+            print(f"FAIL: {figure} F1 {value:.4f} is below {floor}" if figure != "f1" else
+                  f"FAIL: temporal awareness F1 {value:.4f} is below {floor}", file=sys.stderr)
             status = 1
     return status
