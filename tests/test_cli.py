@@ -149,3 +149,20 @@ def test_bad_dct_is_a_usage_error(capsys):
         main(["tag", "-", "--dct", "not a date"])
     assert exc.value.code == 2
     assert "cannot read 'not a date' as a date" in capsys.readouterr().err
+
+
+def test_tag_is_a_thin_layer_over_tag_document(capsys):
+    """`timeline tag FILE` prints what timeline.tag_document(FILE) gives: the same header DCT, the same values."""
+    import timeline
+
+    assert main(["tag", str(SEED), "--lang", "en"]) == 0
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    doc, timexes = timeline.tag_document(str(SEED))
+    assert doc.dct is not None and printed == [t.to_dict() for t in timexes]
+    assert timexes == timeline.tag(doc.text, doc.dct, lang="en")
+
+
+def test_tag_with_an_unknown_language_names_the_languages(capsys):
+    assert main(["tag", str(SEED), "--lang", "xx"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown language 'xx'" in err and "en" in err

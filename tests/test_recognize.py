@@ -19,7 +19,7 @@ def only(text):
 
 
 def test_recognize_takes_no_dct():
-    assert list(inspect.signature(recognize).parameters) == ["text", "directory"]
+    assert list(inspect.signature(recognize).parameters) == ["text", "lang"]
 
 
 def test_bare_weekday_is_underspecified():

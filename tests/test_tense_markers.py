@@ -1,5 +1,6 @@
 """Tense markers are found chunk by chunk, only where an expression asks (:func:`timeline.tagger.tense.analyse`): the
-markers must be those of one scan of the whole text with the plain alternation of ``tense._MARKERS``."""
+markers must be those of one scan of the whole text with the plain alternation of the markers (English's
+``tense_markers.tsv``)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ from pathlib import Path
 from timeline.tagger import tense
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAIN = re.compile("|".join(rf"\b(?P<m{i}>{p})\b" for i, (_, p) in enumerate(tense._MARKERS)), re.IGNORECASE)
+MARKERS = tense.markers("en")
+PLAIN = re.compile("|".join(rf"\b(?P<m{i}>{p})\b" for i, (_, p) in enumerate(MARKERS.alternatives)), re.IGNORECASE)
 
 
 def _whole_text(text: str) -> list[tuple[int, int, str]]:
@@ -28,10 +30,10 @@ def test_chunked_markers_are_the_whole_text_markers():
     for text in texts:
         expected = []
         for s, e, group in _whole_text(text):       # the adjective filter of analyse, applied to the plain scan
-            if group == tense.GENERIC_PAST:
+            if group == MARKERS.generic_past:
                 word = text[s:e].lower()
-                if word in tense.ADJECTIVES or word.startswith("un") or \
-                        tense.BEFORE_ADJECTIVE.search(text, max(0, s - 12), s):
+                if word in MARKERS.adjectives or word.startswith("un") or \
+                        MARKERS.before_adjective.search(text, max(0, s - 12), s):
                     continue
-            expected.append((s, e, tense.SIGNS[group]))
+            expected.append((s, e, MARKERS.signs[group]))
         assert _chunked(text) == expected

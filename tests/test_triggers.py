@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import lang
 from timeline.tagger.scan import triggers
 from timeline.lang.lexicon import RESOURCES
 from timeline.tagger.recognize import NORMALIZE, compiled_rules
@@ -101,6 +102,12 @@ def resources(tmp_path):
     return tmp_path / "res"
 
 
+def _tmp_language(resources: Path) -> str:
+    code = f"tmp_{abs(hash(str(resources)))}"
+    lang.register(code, resources)
+    return code
+
+
 def _edit(resources: Path, change) -> None:
     path = resources / triggers.TRIGGERS_FILE
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -120,7 +127,7 @@ def _edit(resources: Path, change) -> None:
 def test_a_bad_trigger_table_is_an_error_at_load_time(resources, change, message):
     _edit(resources, change)
     with pytest.raises(triggers.LexiconError, match=message):
-        triggers.plan(rules(), str(resources))
+        triggers.plan(rules(), _tmp_language(resources))
 
 
 def test_a_match_changed_by_the_cut_is_found_again_without_it():

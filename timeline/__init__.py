@@ -7,6 +7,8 @@ merged event table) -> :mod:`timeline.export` / :mod:`timeline.render` (files an
 :mod:`timeline.evaluation` scores the tagger. Public API (the CLI only wraps these):
 
 - :func:`tag` (text, dct=None, lang="en") -> list of :class:`Timex`
+- :func:`tag_document` (path, dct=None, date_order=None, lang="en") -> (:class:`Document`, its timexes): a file
+  read and tagged, its date header giving the DCT (what ``timeline tag FILE`` prints)
 - :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame, in memory)
 - :func:`build_spilled` (inputs, ...) -> :class:`SpilledTimeline` (the table on disk: any corpus size; what
   ``timeline build`` runs)
@@ -21,7 +23,7 @@ from __future__ import annotations
 from timeline.errors import TimelineError
 from timeline.model import Document, Event, Mention, Partial, Timex
 
-__all__ = ["tag", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
+__all__ = ["tag", "tag_document", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
            "Event", "Mention", "Partial", "Timex", "Fields", "Failure", "InputError", "LanguageError",
            "TimelineError"]
 __version__ = "0.1.0"
@@ -29,9 +31,9 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):
     # The stages are imported on first use so that `import timeline` stays cheap.
-    if name == "tag":
-        from timeline.tagger import tag
-        return tag
+    if name in ("tag", "tag_document"):
+        from timeline import tagger
+        return getattr(tagger, name)
     if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
         from timeline.pipeline import batch
         return getattr(batch, name)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from timeline import __version__
-from timeline.sources.ingest import DATE_ORDERS, InputError, coerce_dct, find_header, read_document
+from timeline.sources.ingest import DATE_ORDERS, InputError, coerce_dct
 
 #: commands defined in other modules: each has ``add_parser(subparsers)`` and ``run(args) -> int``
 PLUGIN_COMMANDS = ("timeline.evaluation.tempeval", "timeline.render")
@@ -180,29 +180,23 @@ def add_tag_parser(sub) -> None:
                    help="document creation time; default: the file's date header, else narrative mode")
     p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
     p.add_argument("--format", choices=("jsonl", "timeml"), default="jsonl", help="output format")
+    p.add_argument("--lang", default="en", metavar="CODE",
+                   help="the language of the text (a folder of timeline/lang; default: en)")
     p.set_defaults(func=run_tag)
 
 
 def run_tag(args) -> int:
-    from timeline.sources.ingest import decode
-    from timeline.tagger import tag
+    from timeline.lang import LanguageError
+    from timeline.tagger import tag_document
 
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            doc = read_document(args.file, narrative=True)   # checks the file; offsets refer to doc.text
-            data = None
-        text = decode(data, "<stdin>").text if data is not None else doc.text
-    except InputError as exc:
+        doc, timexes = tag_document(args.file, dct=args.dct, date_order=args.date_order, lang=args.lang)
+    except (InputError, LanguageError) as exc:
         _err(str(exc))
         return EXIT_FAILURES
-    dct = args.dct
+    text, dct = doc.text, doc.dct
     if dct is None:
-        dct = find_header(text, args.date_order)[1]
-        if dct is None:
-            _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
-    timexes = tag(text, dct)
+        _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
     getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
     if args.format == "timeml":
         from timeline.sources.timeml import to_timeml

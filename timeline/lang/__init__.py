@@ -15,6 +15,7 @@ PACKAGE_LANGUAGES = Path(__file__).parent
 DEFAULT = "en"
 
 _registered: dict[str, Path] = {}
+_found: dict[str, Path] = {}            # code -> its folder, as found (register() starts it again)
 
 
 class LanguageError(TimelineError, ValueError):
@@ -27,6 +28,7 @@ def register(code: str, folder: str | Path) -> None:
     if not path.is_dir():
         raise LanguageError(f"language folder {str(path)!r} for {code!r} is not a folder")
     _registered[code] = path
+    _found.clear()
 
 
 def languages() -> tuple[str, ...]:
@@ -37,9 +39,16 @@ def languages() -> tuple[str, ...]:
 
 def folder(code: str = DEFAULT) -> Path:
     """The data folder of language ``code``; a :class:`LanguageError` naming the known codes if there is none."""
+    found = _found.get(code) if isinstance(code, str) else None
+    if found is None:
+        found = _folder(code)
+        _found[code] = found
+    return found
+
+
+def _folder(code) -> Path:
     if code in _registered:
         return _registered[code]
-    path = PACKAGE_LANGUAGES / code
-    if isinstance(code, str) and code.isidentifier() and path.is_dir():
-        return path
+    if isinstance(code, str) and code.isidentifier() and (PACKAGE_LANGUAGES / code).is_dir():
+        return PACKAGE_LANGUAGES / code
     raise LanguageError(f"unknown language {code!r}: the languages there are {', '.join(languages())}")

@@ -1,8 +1,10 @@
-"""Language resources for the temporal tagger, loaded once from ``timeline/resources``.
+"""Language resources for the temporal tagger: :func:`load` gives the :class:`Lexicon` of one language, read
+from its folder (:func:`timeline.lang.folder`) once per process.
 
 Each file opens with a header line ``# FORMAT: ...``; every other non-blank line is a tab-separated row.
 Loading validates the data: an empty pattern, a duplicated pattern or a missing column is an error at load
-time, not a silent match-everything at run time.
+time, not a silent match-everything at run time. A language folder may leave out a vocabulary file: that
+vocabulary is then empty, and the rules that need it are off for the language (see ``rule_triggers.tsv``).
 """
 from __future__ import annotations
 
@@ -11,10 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.tagger.scan.regexes import with_first_characters
 from timeline.errors import TimelineError
+from timeline.lang import DEFAULT, folder
+from timeline.tagger.scan.regexes import with_first_characters
 
-RESOURCES = Path(__file__).parent / "en"
+RESOURCES = folder(DEFAULT)             # the English folder, where the one-file readers look by default
+RULE_WORDS = "rule_words.tsv"
+NONE = "-"                              # a rule word "-": the language has no word for that slot
 
 
 class LexiconError(TimelineError, ValueError):
@@ -26,7 +31,8 @@ def parse_table(text: str, name: str, columns: int, *, case_insensitive: bool = 
     """Rows of a resource file's ``text``: after the ``# FORMAT:`` header, skipping blank lines and ``#``
     comments, each with at least ``columns`` non-empty tab-separated fields (exactly ``columns`` with
     ``exact``). A duplicated entry is an error: the same first field (``unique="key"``, up to case with
-    ``case_insensitive``) or the same whole row (``unique="row"``, for a table where a word has several roles)."""
+    ``case_insensitive``), the same first two fields (``unique="pair"``, the second up to case) or the same
+    whole row (``unique="row"``, for a table where a word has several roles)."""
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# FORMAT:"):
         raise LexiconError(f"{name}: first line must be a '# FORMAT:' header")
@@ -37,7 +43,8 @@ def parse_table(text: str, name: str, columns: int, *, case_insensitive: bool = 
         fields = tuple(f.strip() for f in line.split("\t"))
         if len(fields) < columns or (exact and len(fields) > columns) or any(not f for f in fields[:columns]):
             raise LexiconError(f"{name}:{number}: expected {columns} non-empty tab-separated fields, got {line!r}")
-        key = fields if unique == "row" else fields[0].lower() if case_insensitive else fields[0]
+        key = fields if unique == "row" else (fields[0], " ".join(fields[1].lower().split())) \
+            if unique == "pair" else fields[0].lower() if case_insensitive else fields[0]
         if key in seen:
             raise LexiconError(f"{name}:{number}: duplicated entry {line!r}")
         seen.add(key)
@@ -65,7 +72,7 @@ def load_lines(name: str, directory: Path = RESOURCES) -> tuple[str, ...]:
     return tuple(row[0] for row in rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -77,6 +84,21 @@ class Lexicon:
     vague: dict[str, tuple[str, str]]          # phrase -> (value, type)
     modifiers: dict[str, tuple[str, str]]      # phrase -> (mod, position)
     false_positives: tuple[re.Pattern, ...]
+    words: dict[str, dict[str, str]]           # rule_words.tsv: slot -> phrase (lower case) -> value
+    written: dict[str, tuple[str, ...]]        # rule_words.tsv: slot -> its phrases as written
+    folder: Path                               # the language's folder
+
+    def word(self, slot: str, phrase: str | None, default=None):
+        """The value of ``phrase`` (any case and spacing) in the rule-word slot ``slot``; ``default`` if it is
+        not there."""
+        if not phrase:
+            return default
+        return self.words.get(slot, {}).get(" ".join(phrase.lower().split()), default)
+
+    def phrases(self, slot: str, value: str | None = None) -> list[str]:
+        """The phrases of the rule-word slot ``slot`` as written (those whose value is ``value``, when given)."""
+        values = self.words.get(slot, {})
+        return [p for p in self.written.get(slot, ()) if value is None or values[" ".join(p.lower().split())] == value]
 
     def month(self, word: str) -> int:
         return self.months.get(word) or self.months[word.title()]
@@ -103,13 +125,39 @@ class Lexicon:
         return total
 
 
+def read_words(directory: Path) -> tuple[dict[str, dict[str, str]], dict[str, tuple[str, ...]]]:
+    """The rule-word slots of ``rule_words.tsv`` in ``directory`` (none when the file is not there): slot ->
+    phrase (lower case, single spaces) -> value, and slot -> its phrases as written; a phrase "-" declares the
+    slot empty for the language."""
+    if not (directory / RULE_WORDS).is_file():
+        return {}, {}
+    words: dict[str, dict[str, str]] = {}
+    written: dict[str, list[str]] = {}
+    for slot, phrase, value in (row[:3] for row in read_table(RULE_WORDS, 3, exact=True, unique="pair",
+                                                             directory=directory)):
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", slot):
+            raise LexiconError(f"{RULE_WORDS}: slot {slot!r} is not a lower-case name")
+        entries = words.setdefault(slot, {})
+        if phrase == NONE or NONE in entries:
+            if entries:
+                raise LexiconError(f"{RULE_WORDS}: slot {slot!r} is declared empty (-) and has words")
+        entries[" ".join(phrase.lower().split())] = value
+        written.setdefault(slot, [])
+        if phrase != NONE:
+            written[slot].append(phrase)
+    return words, {slot: tuple(p) for slot, p in written.items()}
+
+
 def _load(directory: Path) -> Lexicon:
     def table(name, columns, ci=False):
+        if not (directory / name).is_file():
+            return []           # a language may leave a vocabulary out: its rules are off
         return read_table(name, columns, case_insensitive=ci, directory=directory)
 
     numbers = {}
     for word, value, kind in table("numbers.tsv", 3, True):
         numbers[word.lower()] = (int(value) if value.lstrip("-").isdigit() else value, kind)
+    words, written = read_words(directory)
     fps = []
     for pattern, _why in table("false_positives.tsv", 2):
         try:
@@ -129,10 +177,19 @@ def _load(directory: Path) -> Lexicon:
         vague={w.lower(): (v, t) for w, v, t in table("vague.tsv", 3, True)},
         modifiers={w.lower(): (m, pos) for w, m, pos in table("modifiers.tsv", 3, True)},
         false_positives=tuple(fps),
+        words=words,
+        written=written,
+        folder=directory,
     )
 
 
-@functools.lru_cache(maxsize=4)
-def load(directory: str | None = None) -> Lexicon:
-    """The lexicon from ``directory`` (default: the package resources), loaded and validated once."""
-    return _load(Path(directory) if directory else RESOURCES)
+def load(lang: str = DEFAULT) -> Lexicon:
+    """The lexicon of language ``lang`` (a code of :func:`timeline.lang.languages`; an unknown code is a
+    :class:`timeline.lang.LanguageError`), loaded and validated once per folder."""
+    return load_folder(folder(lang or DEFAULT))
+
+
+@functools.lru_cache(maxsize=None)
+def load_folder(directory: Path) -> Lexicon:
+    """The lexicon of the language folder ``directory``, loaded and validated once."""
+    return _load(Path(directory))

@@ -7,10 +7,13 @@ and :mod:`.calendar_math`) is the only code that knows the anchor.
 """
 from __future__ import annotations
 
-from timeline.model import Timex
+from typing import NamedTuple
+
+from timeline.lang import DEFAULT
+from timeline.model import Document, Timex
 
 
-def tag(text: str, dct=None, lang: str = "en") -> list[Timex]:
+def tag(text: str, dct=None, lang: str = DEFAULT) -> list[Timex]:
     """TIMEX3 expressions of ``text``, sorted and non-overlapping, with offsets into ``text``.
 
     ``dct`` (document creation time) may be a datetime, a date, an ISO string, or None for narrative mode,
@@ -24,7 +27,32 @@ def tag(text: str, dct=None, lang: str = "en") -> list[Timex]:
 
     from timeline.lang import folder
 
-    folder(lang)         # the one language of the rules today is English: any other code is refused here
+    folder(lang)        # an unknown code is refused here, even for an empty text
     if not text:
         return []
-    return resolve(recognize(text), text, dct)
+    return resolve(recognize(text, lang), text, dct, lang)
+
+
+class Tagged(NamedTuple):
+    """A document read and tagged: ``timexes`` are offsets into ``document.text``."""
+    document: Document
+    timexes: list[Timex]
+
+
+def tag_document(path: str, *, dct=None, date_order: str | None = None, lang: str = DEFAULT) -> Tagged:
+    """Read the article file ``path`` (``-``: stdin) and tag it: what ``timeline tag FILE`` prints.
+
+    ``dct`` as for :func:`tag`; without it the document's date header gives it (read with ``date_order``, the
+    day/month order of an ambiguous date: ``dmy`` or ``mdy``), and a document without one is tagged in
+    narrative mode (``document.dct`` is None). ``lang`` as for :func:`tag`. A file that cannot be read is a
+    :class:`timeline.sources.ingest.InputError`.
+    """
+    from timeline.sources.ingest import read_bytes, read_text_document
+
+    from timeline.lang import folder
+
+    folder(lang)        # an unknown language is said before the file is read
+    data = read_bytes(path)
+    doc = read_text_document("<stdin>" if path == "-" else path, data, dct=dct, date_order=date_order,
+                             narrative=True)
+    return Tagged(doc, tag(doc.text, doc.dct, lang))

@@ -10,7 +10,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from timeline.lang.lexicon import Lexicon, load
+from timeline.lang import DEFAULT
+from timeline.lang.lexicon import RULE_WORDS, Lexicon, LexiconError, load
 from timeline.tagger.scan.regexes import trie_alternation, with_first_characters
 
 
@@ -42,9 +43,17 @@ class Blocks:
     point_mod: str
 
 
-@functools.lru_cache(maxsize=4)
-def blocks(directory: str | None = None) -> Blocks:
-    lex: Lexicon = load(directory)
+def blocks(lang: str | Lexicon = DEFAULT) -> Blocks:
+    """The vocabulary blocks of language ``lang`` (a code, or its lexicon), built once per language folder."""
+    return _blocks(_lexicon(lang))
+
+
+def _lexicon(lang: str | Lexicon) -> Lexicon:
+    return lang if isinstance(lang, Lexicon) else load(lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _blocks(lex: Lexicon) -> Blocks:
     full = [m for m in lex.months if len(m) > 3 or m.endswith(".") or m in ("May", "June", "July")]
     ones = [w for w, (v, k) in lex.numbers.items() if k == "cardinal" and isinstance(v, int) and v < 10
             and " " not in w and w not in ("a", "an", "another")]
@@ -74,12 +83,39 @@ def blocks(directory: str | None = None) -> Blocks:
     )
 
 
-def expand(template: str, directory: str | None = None) -> str:
-    """``template`` with ``<<month>>``, ``<<weekday>>``, ... replaced by the lexicon's blocks."""
-    b = blocks(directory).__dict__
-    return re.sub(r"<<(\w+)>>", lambda m: b[m.group(1)], template)
+SLOT = re.compile(r"<<(\w+)(:cased)?>>")
+NOTHING = "(?!)"                # a slot the language declares empty ("-"): that piece of the pattern never matches
 
 
-def compile_pattern(template: str, directory: str | None = None) -> re.Pattern:
+class SlotError(LexiconError):
+    """A rule's template names a slot that the language's data does not declare."""
+
+
+def slots(template: str) -> list[str]:
+    """The names of the slots of ``template``."""
+    return [m.group(1) for m in SLOT.finditer(template)]
+
+
+def expand(template: str, lang: str | Lexicon = DEFAULT) -> str:
+    """``template`` with its slots filled: ``<<month>>``, ``<<weekday>>``, ... by the lexicon's blocks, any other
+    ``<<name>>`` by the phrases of the rule-word slot ``name`` of ``rule_words.tsv`` (a prefix tree, in any case;
+    ``<<name:cased>>`` as written), a slot declared empty ("-") by a pattern that never matches."""
+    lex = _lexicon(lang)
+    b = blocks(lex).__dict__
+
+    def fill(m: re.Match) -> str:
+        name = m.group(1)
+        if name in b and not m.group(2):
+            return b[name]
+        if name not in lex.words:
+            raise SlotError(f"{lex.folder / RULE_WORDS}: no slot {name!r} for the template {template[:60]!r}")
+        phrases = lex.phrases(name)
+        if not phrases:
+            return NOTHING
+        return trie_alternation(phrases, ignore_case=False) if m.group(2) else trie_alternation(phrases)
+    return SLOT.sub(fill, template)
+
+
+def compile_pattern(template: str, lang: str | Lexicon = DEFAULT) -> re.Pattern:
     """Compile ``template`` (expanded, behind its first-character lookahead) with IGNORECASE."""
-    return re.compile(with_first_characters(expand(template, directory)), re.IGNORECASE)
+    return re.compile(with_first_characters(expand(template, lang)), re.IGNORECASE)

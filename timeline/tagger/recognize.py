@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from timeline.tagger.rules import calendar as rules_calendar
 from timeline.tagger.rules import periods as rules_periods
 from timeline.tagger.rules import relative as rules_relative
+from timeline.lang import DEFAULT, folder
 from timeline.tagger.scan import triggers
-from timeline.lang.lexicon import Lexicon, load
+from timeline.lang.lexicon import Lexicon, load, load_folder
 from timeline.model import Mention
 from timeline.tagger.patterns import compile_pattern
 from timeline.tagger.rules.calendar import INVALID, Rule
@@ -36,14 +37,26 @@ class Candidate:
     hit: object
 
 
-@functools.lru_cache(maxsize=4)
-def compiled_rules(directory: str | None = None) -> tuple[CompiledRule, ...]:
-    rules = rules_calendar.RULES + rules_periods.RULES + rules_relative.RULES
-    names = [r.name for r in rules]
+RULES = rules_calendar.RULES + rules_periods.RULES + rules_relative.RULES
+
+
+def compiled_rules(lang: str = DEFAULT) -> tuple[CompiledRule, ...]:
+    """The rules that are on for language ``lang``, compiled with its words, once per language folder."""
+    return _compiled_rules(folder(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled_rules(directory) -> tuple[CompiledRule, ...]:
+    names = [r.name for r in RULES]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
         raise ValueError(f"duplicated rule names: {sorted(duplicates)}")
-    return tuple(CompiledRule(r, compile_pattern(r.template, directory)) for r in rules)
+    lex = load_folder(directory)
+    off = {name for name, row in triggers.read_triggers(directory).items() if row is None}
+    unknown = sorted(off - set(names))
+    if unknown:
+        raise triggers.TriggerError(f"{triggers.TRIGGERS_FILE}: unknown rules: {unknown}")
+    return tuple(CompiledRule(r, compile_pattern(r.template, lex)) for r in RULES if r.name not in off)
 
 
 def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
@@ -57,12 +70,12 @@ def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
     return False
 
 
-def candidates(text: str, directory: str | None = None) -> list[Candidate]:
+def candidates(text: str, lang: str = DEFAULT) -> list[Candidate]:
     """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
-    lex = load(directory)
+    lex = load(lang)
     found = []
-    rules = compiled_rules(directory)
-    scan = triggers.scan(text, tuple((c.rule.name, c.regex) for c in rules), directory)
+    rules = compiled_rules(lang)
+    scan = triggers.scan(text, tuple((c.rule.name, c.regex) for c in rules), lang)
     for order, compiled in enumerate(rules):
         for m in scan.finditer(order, compiled.regex):
             if m.end() == m.start():
@@ -110,13 +123,14 @@ NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c"
                            "\u2010": "-", "\u2011": "-"})
 
 
-def recognize(text: str, directory: str | None = None) -> list[Mention]:
-    """Temporal expressions in ``text`` as mentions with partial values, sorted and non-overlapping."""
-    lex = load(directory)
+def recognize(text: str, lang: str = DEFAULT) -> list[Mention]:
+    """Temporal expressions in ``text`` (in language ``lang``) as mentions with partial values, sorted and
+    non-overlapping."""
+    lex = load(lang)
     original, text = text, text.translate(NORMALIZE)
     mentions = []
     previous_end = 0
-    for c in select(candidates(text, directory)):
+    for c in select(candidates(text, lang)):
         if _is_false_positive(lex, text, c.start, c.end):
             continue
         partial = c.hit.partial

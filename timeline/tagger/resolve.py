@@ -61,8 +61,8 @@ def to_datetime(dct) -> _dt.datetime | None:
 
 
 class Resolver:
-    def __init__(self, text: str, dct: _dt.datetime | None):
-        self.text = text
+    def __init__(self, text: str, dct: _dt.datetime | None, lang: str = "en"):
+        self.text, self.lang = text, lang
         self.dct = dct
         self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
         self.quarter: Reference | None = None     # the quarter (or half) the text is about
@@ -249,7 +249,7 @@ class Resolver:
             return extra["dir"], False
         if self.text.startswith(("'s", "\u2019s"), m.end):
             return -1, False    # "get around Wednesday's ruling": the thing named is known, the clause's tense is not its
-        return tense.past_or_future(self.text, m.start, m.end, -1)
+        return tense.past_or_future(self.text, m.start, m.end, -1, self.lang)
 
     def _underspecified(self, m, p, extra, flags):
         base, anchor = self.anaphoric_anchor() if p.anchor == "ref" else self.deictic_anchor()
@@ -358,7 +358,8 @@ def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
     return value
 
 
-def resolve(mentions: list[Mention], text: str, dct) -> list[Timex]:
-    """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative)."""
-    resolver = Resolver(text, to_datetime(dct))
+def resolve(mentions: list[Mention], text: str, dct, lang: str = "en") -> list[Timex]:
+    """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative); the
+    tense of a clause is read with the markers of language ``lang``."""
+    resolver = Resolver(text, to_datetime(dct), lang)
     return [resolver.resolve(m) for m in mentions]

@@ -26,50 +26,83 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from timeline.tagger.scan.regexes import trie_alternation, with_first_characters
+from timeline.lang import DEFAULT, folder
+from timeline.lang.lexicon import LexiconError, read_table
+from timeline.tagger.scan.regexes import alternation, trie_alternation, with_first_characters
 
-# Alternatives are tried in order at each position: a longer, more specific marker comes first. A plain list of
-# words is a prefix tree (regexes.trie_alternation): followed by \b, at most one of its words can match, so the
-# tree finds what the list finds, in fewer steps.
-_MARKERS = [
-    (-1, r"(?:would|could|should|might|must|may)\s+(?:not\s+)?have"),          # would have gone: past
-    (-1, r"had\s+(?:not\s+)?been(?:\s+\w+)?"),                                # had been expected: past
-    (1, r"(?:was|were)\s+(?:planning|going)\s+to|(?:is|are|was|were)\s+planned"),  # were planning to: future
-    (1, r"(?:is|are|am)\s+(?:scheduled|expected|due|set|slated|planned|supposed|going|about|likely)\s+to"),
-    (1, r"(?:is|are)\s+to\s+\w+"),
-    (1, r"be(?:\s+\w+ly)?(?:\s+\w+)?"),                                  # will be paid, to be completed
-    (1, trie_alternation("will won't shall 'll would could might must should can cannot".split())),
-    (0, r"(?:than|as)\s+(?:expected|planned|hoped|scheduled|forecast|predicted)"),   # rose more than expected
-    (1, r"plans?\s+to|planned\s+to|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|agreed\s+to|"
-        r"promised|pledged|vowed|decided\s+to|invited|next(?!\s+to\b)|upcoming|coming|scheduled|slated|due(?!\s+to\b)|payable|"
-        r"effective|expires?|expiring|deadline|of\s+record|as\s+(?:soon|early)\s+as|set\s+to"),
-    (-1, trie_alternation(
-        "said says was were had has have been did ago last earlier told met went came took made gave held began saw "
-        "left fell rose won lost sent got paid sold bought spoke became found struck broke ran knew thought brought "
-        "fought wrote drove led chose fled hit quit shut since tore threw drew grew flew shot caught sought felt kept "
-        "stood sat spent built withdrew stole spoke sank arose swore wore hid".split())),
-    (-1, r"\w{3,}ed"),
-]
-# One \b and a look at the next character before the alternatives (every marker starts with a word character or
-# an apostrophe): the same matches as "|".join(\b(?P<mi>...)\b), in half the time.
-# Each alternative behind its own first-character lookahead (regexes.with_first_characters): under IGNORECASE
-# re cannot skip an alternative by its first letter, the lookahead does (the marker scan ~20% faster).
-MARKERS = re.compile(r"\b(?=[\w'])(?:" + "|".join(with_first_characters(rf"(?P<m{i}>{p})\b")
-                                                  for i, (_, p) in enumerate(_MARKERS)) + ")", re.IGNORECASE)
-SIGNS = {f"m{i}": sign for i, (sign, _) in enumerate(_MARKERS)}
-GENERIC_PAST = f"m{len(_MARKERS) - 1}"
+MARKERS_FILE = "tense_markers.tsv"
+SIGN = {"past": -1, "past-ed": -1, "future": 1, "neutral": 0}
+ROLES = set(SIGN) | {"deadline", "passive", "adjective", "before_adjective", "abbreviation"}
+NEVER = re.compile("(?!)")
 
-# "-ed" words that are adjectives in news, and the words after which an "-ed" word is an adjective.
-ADJECTIVES = frozenset("preferred limited united based related detailed interested concerned advanced armed "
-                       "speed need indeed proceed exceed succeed embed".split())
-BEFORE_ADJECTIVE = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|still|very|"
-                              r"more|most|less|newly|so|too|well|highly|fully|widely|already)\s+$", re.IGNORECASE)
-PASSIVE_BY = re.compile(r"\s+by\b", re.IGNORECASE)     # "shares tendered by shareholders": a participle
-DEADLINE = re.compile(r"\w[\w,]*\s+until\s+(?:early\s+|mid-?|late\s+|around\s+)?$|\b(?:extend(?:ed|s)?|postponed?|postpones|delay(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:to|until|till)\s+"
-                      r"(?:early\s+|mid-?|late\s+|around\s+)?$", re.IGNORECASE)
 
-ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Inc|Corp|Co|Ltd|No|vs|"
-                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Za-z]|\b[ap]\.m)$")
+@dataclass(frozen=True)
+class Markers:
+    """The tense words of one language (its ``tense_markers.tsv``; none when the file is not there)."""
+    alternatives: tuple[tuple[int, str], ...]   # (sign, pattern) of each marker, in order
+    markers: re.Pattern             # every marker, each in its group m0, m1, ...
+    signs: dict[str, int]           # group -> -1 past, +1 future, 0 neutral
+    generic_past: str | None        # the group of the generic past form ("-ed")
+    adjectives: frozenset[str]      # generic past forms that are adjectives ("preferred")
+    before_adjective: re.Pattern    # the words after which a generic past form is an adjective ("the", "still")
+    passive: re.Pattern             # after a generic past form: a passive participle ("tendered by")
+    deadline: re.Pattern            # right before an expression: a deadline ("until", "extended to")
+    abbreviation: re.Pattern        # a full stop after these does not end a clause ("Mr.", "Oct.", "a.m.")
+
+
+def _words(marker: str) -> list[str] | None:
+    return marker[len("words:"):].split() if marker.startswith("words:") else None
+
+
+@functools.lru_cache(maxsize=None)
+def _markers_of(directory) -> Markers:
+    rows = read_table(MARKERS_FILE, 2, exact=True, unique="row", directory=directory) \
+        if (directory / MARKERS_FILE).is_file() else []
+    found: list[tuple[int, str]] = []
+    one: dict[str, re.Pattern] = {}
+    lists: dict[str, list[str]] = {}
+    generic = None
+    for role, marker in rows:
+        if role not in ROLES:
+            raise LexiconError(f"{MARKERS_FILE}: unknown role {role!r} (the roles: {', '.join(sorted(ROLES))})")
+        words = _words(marker)
+        if role in SIGN:
+            # A plain list of words is a prefix tree (regexes.trie_alternation): followed by \b, at most one of
+            # its words can match, so the tree finds what the list finds, in fewer steps.
+            if role == "past-ed":
+                generic = f"m{len(found)}"
+            found.append((SIGN[role], trie_alternation(words) if words is not None else marker))
+        elif role in ("adjective", "before_adjective", "abbreviation"):
+            if words is None:
+                raise LexiconError(f"{MARKERS_FILE}: {role} takes words: ..., got {marker!r}")
+            lists.setdefault(role, []).extend(words)
+        else:
+            if role in one:
+                raise LexiconError(f"{MARKERS_FILE}: a second {role} pattern {marker!r}")
+            one[role] = re.compile(marker, re.IGNORECASE)
+    # One \b and a look at the next character before the alternatives (every marker starts with a word
+    # character or an apostrophe): the same matches as "|".join(\b(?P<mi>...)\b), in half the time. Each
+    # alternative behind its own first-character lookahead (regexes.with_first_characters): under IGNORECASE
+    # re cannot skip an alternative by its first letter, the lookahead does (the marker scan ~20% faster).
+    markers = re.compile(r"\b(?=[\w'])(?:" + "|".join(with_first_characters(rf"(?P<m{i}>{p})\b")
+                                                     for i, (_, p) in enumerate(found)) + ")",
+                         re.IGNORECASE) if found else NEVER
+    before = lists.get("before_adjective")
+    abbreviations = lists.get("abbreviation")
+    return Markers(
+        alternatives=tuple(found), markers=markers, signs={f"m{i}": sign for i, (sign, _) in enumerate(found)}, generic_past=generic,
+        adjectives=frozenset(w.lower() for w in lists.get("adjective", ())),
+        before_adjective=re.compile(rf"\b(?:{trie_alternation(before)})\s+$", re.IGNORECASE) if before else NEVER,
+        passive=one.get("passive", NEVER), deadline=one.get("deadline", NEVER),
+        abbreviation=re.compile(rf"(?:\b{alternation(abbreviations)}|\b[A-Za-z])$" if abbreviations
+                                else r"\b[A-Za-z]$"))
+
+
+def markers(lang: str = DEFAULT) -> Markers:
+    """The tense markers of language ``lang``, read once per language folder."""
+    return _markers_of(folder(lang))
+
+
 CLAUSE_END = re.compile(r"[.;!?]\s|\n|''|``|\"")
 # A character no marker can contain: no marker crosses it, so the text is scanned for markers in chunks cut right
 # after one, only where an expression asks (a marker scan of a whole text costs more than the rest of tagging).
@@ -85,19 +118,20 @@ class Analysis:
     bounds: list[int]                               # clause ends: start offsets of CLAUSE_END matches (a full
     bound_ends: list[int]                           # stop may end an abbreviation: checked when asked), ends
     cuts: list[int]                                 # chunk starts: 0, then right after a BARRIER character
+    tense: Markers                                  # the language's tense words
     chunks: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict)
     # chunk number -> its markers: (start, end, sign, passive participle: "-ed by"), sorted
 
 
 @functools.lru_cache(maxsize=4)
-def analyse(text: str) -> Analysis:
+def analyse(text: str, lang: str = DEFAULT) -> Analysis:
     spans = [m.span() for m in CLAUSE_END.finditer(text)]
     cuts = [0]
     for at in range(CHUNK, len(text), CHUNK):
         barrier = BARRIER.search(text, max(at, cuts[-1]), at + CHUNK)
         if barrier:
             cuts.append(barrier.end())
-    return Analysis(text, [s for s, _ in spans], [e for _, e in spans], cuts)
+    return Analysis(text, [s for s, _ in spans], [e for _, e in spans], cuts, markers(lang))
 
 
 def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bool]]:
@@ -105,20 +139,21 @@ def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bo
     if chunk in a.chunks:
         return a.chunks[chunk]
     end = a.cuts[chunk + 1] if chunk + 1 < len(a.cuts) else len(text)
-    markers = []
-    for m in MARKERS.finditer(text, a.cuts[chunk], end):
+    found, t = [], a.tense
+    signs = t.signs
+    for m in t.markers.finditer(text, a.cuts[chunk], end):
         group, passive = m.lastgroup, False
-        if SIGNS[group] == 0:           # a neutral phrase ("than expected") only keeps its words from counting
+        if signs[group] == 0:           # a neutral phrase ("than expected") only keeps its words from counting
             continue
-        if group == GENERIC_PAST:
+        if group == t.generic_past:
             word = m.group().lower()
-            if word in ADJECTIVES or word.startswith("un") or \
-                    BEFORE_ADJECTIVE.search(text, max(0, m.start() - 12), m.start()):
+            if word in t.adjectives or word.startswith("un") or \
+                    t.before_adjective.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            passive = bool(PASSIVE_BY.match(text, m.end()))
-        markers.append((m.start(), m.end(), SIGNS[group], passive))
-    a.chunks[chunk] = markers
-    return markers
+            passive = bool(t.passive.match(text, m.end()))
+        found.append((m.start(), m.end(), signs[group], passive))
+    a.chunks[chunk] = found
+    return found
 
 
 def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -127,36 +162,37 @@ def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
     left_start = max(0, start - 200)
     i = bisect.bisect_right(a.bound_ends, start) - 1
     while i >= 0 and a.bound_ends[i] > left_start:
-        if not _abbreviation(a.text, a.bounds[i]):
+        if not _abbreviation(a, a.bounds[i]):
             left_start = a.bound_ends[i]
             break
         i -= 1
     right_end = end + 200
     j = bisect.bisect_left(a.bounds, end)
     while j < len(a.bounds) and a.bounds[j] < right_end:
-        if not _abbreviation(a.text, a.bounds[j]):
+        if not _abbreviation(a, a.bounds[j]):
             right_end = a.bounds[j] + 1
             break
         j += 1
     return left_start, right_end
 
 
-def clause(text: str, start: int, end: int) -> tuple[str, str]:
+def clause(text: str, start: int, end: int, lang: str = DEFAULT) -> tuple[str, str]:
     """The text of the clause before and after the span ``start:end`` (cut at a sentence end or a quote)."""
-    left_start, right_end = _window(analyse(text), start, end)
+    left_start, right_end = _window(analyse(text, lang), start, end)
     return text[left_start:start], text[end:min(len(text), right_end)]
 
 
-def _abbreviation(text: str, dot: int) -> bool:
+def _abbreviation(a: Analysis, dot: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation ("Mr.", "Oct.", "U.S.", "a.m.") not a sentence."""
-    return text[dot:dot + 1] == "." and bool(ABBREVIATION.search(text, max(0, dot - 6), dot))
+    return a.text[dot:dot + 1] == "." and bool(a.tense.abbreviation.search(a.text, max(0, dot - 6), dot))
 
 
-def direction(text: str, start: int, end: int) -> int | None:
-    """+1 when the clause around ``text[start:end]`` speaks of the future, -1 for the past, None if silent."""
-    a = analyse(text)
+def direction(text: str, start: int, end: int, lang: str = DEFAULT) -> int | None:
+    """+1 when the clause around ``text[start:end]`` speaks of the future, -1 for the past, None if silent
+    (the markers of language ``lang``)."""
+    a = analyse(text, lang)
     left_start, right_end = _window(a, start, end)
-    if DEADLINE.search(text, max(left_start, start - 40), start):
+    if a.tense.deadline.search(text, max(left_start, start - 40), start):
         return 1
     best = None
     first = bisect.bisect_right(a.cuts, left_start) - 1
@@ -179,7 +215,7 @@ def direction(text: str, start: int, end: int) -> int | None:
     return best[1] if best else None
 
 
-def past_or_future(text: str, start: int, end: int, default: int = -1) -> tuple[int, bool]:
+def past_or_future(text: str, start: int, end: int, default: int = -1, lang: str = DEFAULT) -> tuple[int, bool]:
     """The direction (-1 past, +1 future) and whether the tense decided it (False: the default was used)."""
-    found = direction(text, start, end)
+    found = direction(text, start, end, lang)
     return (found, True) if found is not None else (default, False)

@@ -16,9 +16,34 @@ except ImportError:                     # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parse
 
 
-# Characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to one (found by
-# trying every code point against [a-z]; the Kelvin sign lowers to "k" by itself).
-FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold_table() -> dict[int, str]:
+    """Characters that re.IGNORECASE equates to a letter that str.lower() does not lower them to (re's own
+    table of extra cases: "\u0131" and "i", "\u017f" and "s", final and medial sigma...), each mapped to one
+    letter of its class; "\u0130" (whose lower case is two characters) to "i", as re has it."""
+    try:                                # Python 3.11+
+        from re._casefix import _EXTRA_CASES as extra
+    except ImportError:                 # pragma: no cover - Python < 3.11: the Latin cases
+        extra = {0x69: (0x131,), 0x131: (0x69,), 0x73: (0x17F,), 0x17F: (0x73,)}
+    table = {0x130: "i"}
+    for key, others in extra.items():
+        members = {key, *others}
+        canonical = chr(key).upper().lower()
+        if len(canonical) != 1 or ord(canonical) not in members:
+            canonical = chr(min(members))
+        table.update((m, canonical) for m in members if m != ord(canonical))
+    return table
+
+
+# One character for one: FOLD, then str.lower(), gives every two characters that re.IGNORECASE equates the same
+# letter, and keeps offsets (str.lower() lengthens "\u0130" alone, which FOLD maps first).
+FOLD = str.maketrans(_fold_table())
+
+
+def fold_case(text: str) -> str:
+    """``text`` in the one case re.IGNORECASE matches by, character for character (same length, same offsets)."""
+    return text.lower() if text.isascii() else text.translate(FOLD).lower()
 
 
 def parse(pattern: str, flags: int = 0):
@@ -40,12 +65,11 @@ def trie_alternation(words, ignore_case: bool = True) -> str:
     character. Every two words that match at one position are a prefix of one another, and the tree tries the
     longer first (greedy), so the match chosen is the one the longest-first list chooses. With ``ignore_case``
     (for a pattern compiled with IGNORECASE) the words are folded to lower case first, so "May" and "MAY" share
-    a branch; a case-sensitive block must pass ``ignore_case=False``."""
+    a branch (:func:`fold_case`: any Unicode letters, "MÄRZ" and "März" too); a case-sensitive block must pass
+    ``ignore_case=False``."""
     words = set(words)
     if ignore_case:
-        if not all(w.isascii() for w in words):
-            return alternation(words)           # Unicode case folding can change lengths: keep the flat list
-        words = {w.lower() for w in words}
+        words = {fold_case(w) for w in words}
     tree: dict = {}
     for word in words:
         node = tree

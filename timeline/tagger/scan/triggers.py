@@ -1,9 +1,9 @@
 r"""Where each recognition rule can match: its trigger words, found in one pass, and the windows around them.
 
 Running the ~33 rule patterns over a whole text costs ~33 regex passes. Every match of a rule contains one of
-its *trigger words* (declared in ``resources/rule_triggers.tsv``: "quarter", "half" or "period" for the quarter
-rule, a month name for the date rules, a run of digits for the clock times...), so :func:`scan` finds all trigger
-words at once (one search of a word trie over the lower-cased text, plus one search for digit runs) and
+its *trigger words* (declared in the language's ``rule_triggers.tsv``: "quarter", "half" or "period" for the
+quarter rule, a month name for the date rules, a run of digits for the clock times...), so :func:`scan` finds all
+trigger words at once (one search of a word trie over the case-folded text, plus one search for digit runs) and
 :meth:`Scan.finditer` runs each rule only in windows around its own triggers, with exactly the matches of
 ``regex.finditer(text)``:
 
@@ -29,19 +29,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.lang.lexicon import RESOURCES, LexiconError, load, read_table
+from timeline.lang import DEFAULT, folder
+from timeline.lang.lexicon import RESOURCES, LexiconError, load_folder, read_table
 from timeline.tagger.scan.reach import reach, spaced_after
-from timeline.tagger.scan.regexes import FOLD, trie_alternation
+from timeline.tagger.scan.regexes import FOLD, fold_case, trie_alternation
 
 TRIGGERS_FILE = "rule_triggers.tsv"
 CLASSES = ("months", "weekdays", "units", "seasons", "holidays", "vague")    # @class: a word of each entry
+OFF = "-"                               # trigger words "-": the rule is off for the language
 # @digits: a run of digits; @digits4: one of at least 4; @digits1-2: one of 1 or 2 (a whole run is the trigger)
 DIGIT_CLASS = re.compile(r"@digits(?:(?P<least>[1-9]\d*)(?:-(?P<most>[1-9]\d*))?)?")
 DIGITS = re.compile(r"\d+")
 # Runs of whitespace and hyphens, and of digits and commas, count as one character when measuring distances.
 RUNS = re.compile(r"[\s-][\s-]+|[\d,][\d,]+")
-WORD = re.compile(r"[a-z]+")
-TRIGGER = re.compile(r"[a-z0-9':./-]+")   # a trigger: lower-case letters, digits and a few punctuation marks
+WORD = re.compile(r"[^\W\d_]+")                   # a run of letters, of any script
+TRIGGER = re.compile(r"(?:[^\W_]|[':./-])+")      # a trigger: letters, digits and a few punctuation marks
 GAP = 24                                # windows closer than this (collapsed characters) are scanned as one
 
 
@@ -64,30 +66,36 @@ class Plan:
 
 
 def _vocabulary(lex, name: str) -> list[str]:
-    """The entries of a vocabulary class, as written in the patterns."""
+    """The entries of a vocabulary class (or of a rule-word slot), as written in the patterns."""
+    if name not in CLASSES:
+        return lex.phrases(name)
     return list({"months": lex.months, "weekdays": lex.weekdays, "units": lex.units, "seasons": lex.seasons,
                  "holidays": lex.holidays, "vague": lex.vague}[name])
 
 
 def _entry_word(entry: str) -> str:
     """The longest run of letters of a vocabulary entry: every match of the entry contains it."""
-    words = WORD.findall(entry.lower().translate(FOLD))
+    words = WORD.findall(fold_case(entry))
     if not words:
         raise TriggerError(f"{TRIGGERS_FILE}: vocabulary entry {entry!r} has no letters to trigger on")
     return max(words, key=len)
 
 
-def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Rule name -> (its trigger items: words and @classes, the groups that hold them), checked for form; see
-    the file's FORMAT line."""
+def read_triggers(directory: Path = RESOURCES) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """Rule name -> (its trigger items: words and @classes, the groups that hold them), or None for a rule that
+    is off for the language; checked for form (see the file's FORMAT line)."""
     table = {}
+    slots = set(load_folder(directory).words)
     for name, items, groups in (row[:3] for row in read_table(TRIGGERS_FILE, 3, directory=directory)):
+        if items == OFF:
+            table[name] = None
+            continue
         parts = tuple(items.split())
         for item in parts:
             if item.startswith("@"):
-                if not _digit_class(item) and item[1:] not in CLASSES:
+                if not _digit_class(item) and item[1:] not in CLASSES and item[1:] not in slots:
                     raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: unknown class {item!r}")
-            elif not TRIGGER.fullmatch(item):
+            elif not TRIGGER.fullmatch(item) or fold_case(item) != item:
                 raise TriggerError(f"{TRIGGERS_FILE}: rule {name!r}: trigger {item!r} is not a lower-case word")
         table[name] = (parts, () if groups == "-" else tuple(groups.split()))
     return table
@@ -118,17 +126,21 @@ def _minimal(words: set[str]) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
-@functools.lru_cache(maxsize=4)
-def plan(rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None) -> Plan:
-    """The trigger plan for ``rules`` ((name, compiled pattern) in the recognizer's order), from the trigger
-    table in ``directory`` (default: the package resources): every rule needs a row, every row a rule."""
-    table = read_triggers(Path(directory) if directory else RESOURCES)
+def plan(rules: tuple[tuple[str, re.Pattern], ...], lang: str = DEFAULT) -> Plan:
+    """The trigger plan for ``rules`` ((name, compiled pattern) in the recognizer's order: the rules that are on
+    for language ``lang``), from the language's trigger table: every rule needs a row, every row a rule."""
+    return _plan(rules, folder(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(rules: tuple[tuple[str, re.Pattern], ...], directory: Path) -> Plan:
+    lex = load_folder(directory)
+    table = read_triggers(directory)
     names = tuple(name for name, _ in rules)
-    missing = [n for n in names if n not in table]
-    unknown = sorted(set(table) - set(names))
+    missing = [n for n in names if table.get(n) is None]
+    unknown = sorted(n for n, row in table.items() if row is not None and n not in names)
     if missing or unknown:
         raise TriggerError(f"{TRIGGERS_FILE}: rules without triggers: {missing}; unknown rules: {unknown}")
-    lex = load(directory)
     words, digits = [], []
     for name in names:
         found = set()
@@ -170,7 +182,7 @@ class Scan:
         self.collapsed = collapsed
         # per rule: (start, end, collapsed start, collapsed end) of each trigger, by start
         self.triggers: list[list[tuple[int, int, int, int]]] = [[] for _ in plan.names]
-        low = text.lower() if text.isascii() else text.translate(FOLD).lower()
+        low = fold_case(text)
         if len(low) != len(text):       # pragma: no cover - no lower-casing changes the length after FOLD
             low = "".join(ch.lower()[:1] for ch in text.translate(FOLD))
         search, rules_at, triggers = plan.trie.search, plan.rules_at, self.triggers
@@ -263,6 +275,6 @@ class Scan:
                     yield m
 
 
-def scan(text: str, rules: tuple[tuple[str, re.Pattern], ...], directory: str | None = None) -> Scan:
-    """The triggers of ``text`` for ``rules`` ((name, compiled pattern) in order)."""
-    return Scan(text, plan(rules, directory))
+def scan(text: str, rules: tuple[tuple[str, re.Pattern], ...], lang: str = DEFAULT) -> Scan:
+    """The triggers of ``text`` for ``rules`` ((name, compiled pattern) in order) of language ``lang``."""
+    return Scan(text, plan(rules, lang))
