@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import TimelineError
@@ -19,6 +19,7 @@ from timeline.tagger.scan.regexes import with_first_characters
 
 RESOURCES = folder(DEFAULT)             # the English folder, where the one-file readers look by default
 RULE_WORDS = "rule_words.tsv"
+RULE_PATTERNS = "rule_patterns.tsv"
 NONE = "-"                              # a rule word "-": the language has no word for that slot
 
 
@@ -31,7 +32,7 @@ def parse_table(text: str, name: str, columns: int, *, case_insensitive: bool = 
     """Rows of a resource file's ``text``: after the ``# FORMAT:`` header, skipping blank lines and ``#``
     comments, each with at least ``columns`` non-empty tab-separated fields (exactly ``columns`` with
     ``exact``). A duplicated entry is an error: the same first field (``unique="key"``, up to case with
-    ``case_insensitive``), the same first two fields (``unique="pair"``, the second up to case) or the same
+    ``case_insensitive``), the same first two fields (``unique="pair"``, the second up to spacing) or the same
     whole row (``unique="row"``, for a table where a word has several roles)."""
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# FORMAT:"):
@@ -43,7 +44,7 @@ def parse_table(text: str, name: str, columns: int, *, case_insensitive: bool = 
         fields = tuple(f.strip() for f in line.split("\t"))
         if len(fields) < columns or (exact and len(fields) > columns) or any(not f for f in fields[:columns]):
             raise LexiconError(f"{name}:{number}: expected {columns} non-empty tab-separated fields, got {line!r}")
-        key = fields if unique == "row" else (fields[0], " ".join(fields[1].lower().split())) \
+        key = fields if unique == "row" else (fields[0], " ".join(fields[1].split())) \
             if unique == "pair" else fields[0].lower() if case_insensitive else fields[0]
         if key in seen:
             raise LexiconError(f"{name}:{number}: duplicated entry {line!r}")
@@ -87,6 +88,8 @@ class Lexicon:
     words: dict[str, dict[str, str]]           # rule_words.tsv: slot -> phrase (lower case) -> value
     written: dict[str, tuple[str, ...]]        # rule_words.tsv: slot -> its phrases as written
     folder: Path                               # the language's folder
+    patterns: dict[str, str] = field(default_factory=dict)     # rule_patterns.tsv: name -> regular expression
+    cache: dict = field(default_factory=dict, repr=False)     # what the rules build from the lexicon, once
 
     def word(self, slot: str, phrase: str | None, default=None):
         """The value of ``phrase`` (any case and spacing) in the rule-word slot ``slot``; ``default`` if it is
@@ -148,6 +151,22 @@ def read_words(directory: Path) -> tuple[dict[str, dict[str, str]], dict[str, tu
     return words, {slot: tuple(p) for slot, p in written.items()}
 
 
+def read_patterns(directory: Path) -> dict[str, str]:
+    """The named regular expressions of ``rule_patterns.tsv`` in ``directory`` (none when it is not there)."""
+    if not (directory / RULE_PATTERNS).is_file():
+        return {}
+    found = {}
+    for name, pattern in read_table(RULE_PATTERNS, 2, exact=True, directory=directory):
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{RULE_PATTERNS}: bad pattern {name!r}: {exc}") from exc
+        if compiled.match(""):
+            raise LexiconError(f"{RULE_PATTERNS}: pattern {name!r} matches the empty string")
+        found[name] = pattern
+    return found
+
+
 def _load(directory: Path) -> Lexicon:
     def table(name, columns, ci=False):
         if not (directory / name).is_file():
@@ -179,6 +198,7 @@ def _load(directory: Path) -> Lexicon:
         false_positives=tuple(fps),
         words=words,
         written=written,
+        patterns=read_patterns(directory),
         folder=directory,
     )
 

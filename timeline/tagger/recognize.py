@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.tagger.rules import calendar as rules_calendar
+from timeline.tagger.rules import clock as rules_clock
 from timeline.tagger.rules import periods as rules_periods
 from timeline.tagger.rules import relative as rules_relative
 from timeline.lang import DEFAULT, folder
@@ -18,7 +19,7 @@ from timeline.tagger.scan import triggers
 from timeline.lang.lexicon import Lexicon, load, load_folder
 from timeline.model import Mention
 from timeline.tagger.patterns import compile_pattern
-from timeline.tagger.rules.calendar import INVALID, Rule
+from timeline.tagger.rules.base import INVALID, Rule
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Candidate:
     hit: object
 
 
-RULES = rules_calendar.RULES + rules_periods.RULES + rules_relative.RULES
+RULES = rules_calendar.RULES + rules_clock.RULES + rules_periods.RULES + rules_relative.RULES
 
 
 def compiled_rules(lang: str = DEFAULT) -> tuple[CompiledRule, ...]:

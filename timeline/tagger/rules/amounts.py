@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.tagger.rules.calendar import Hit, P
+from timeline.tagger.rules.base import Hit, P
 
 def _amount(m, lex):
     num = m.group("num")

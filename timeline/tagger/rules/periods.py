@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.tagger.rules.calendar import YREL, Hit, P, Rule, mod_of, valid_day, year_of
+from timeline.tagger.rules.base import Hit, P, Rule, mod_of, relative, valid_day, year_of
 
 ENDED = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>(?-i:Jan|Feb|Mar|Apr|"
                    r"May|Jun|Jul|Aug|"
@@ -76,9 +76,9 @@ def quarter_rule(m, lex, text):
         extra["same_unit"] = granularity        # the quarter in view, a year back
         extra.pop("latest", None)
     elif yrel_text:
-        offset, anchor = ("year", YREL.get(yrel_text.split()[0].replace("'s", ""), 0)), "dct"
+        offset, anchor = ("year", int(lex.word("relative", yrel_text.split()[0].replace("'s", ""), 0))), "dct"
     elif det in ("this", "last", "next") and n is None:
-        offset, anchor = (granularity, YREL[det]), "dct"
+        offset, anchor = (granularity, relative(lex, det)), "dct"
     elif adjs and n is None and not year:
         kind = REF_ADJ[adjs[0]]
         if kind[0] == "year":
@@ -114,7 +114,7 @@ def season_rule(m, lex, text):
     season = lex.seasons[m.group("s").lower()]
     year = year_of(m.group("year"))
     det = (m.group("det") or "").lower().split()
-    mod = mod_of(m.group("det"))
+    mod = mod_of(m.group("det"), lex)
     if not (year or det):
         before = text[max(0, m.start() - 12):m.start()]
         if not re.search(r"\b(?:in|during|over|since|until|by|through|this|last|next|each|every)\s+$", before,
@@ -149,7 +149,7 @@ def holiday_rule(m, lex, text):
     year = year_of(m.group("year"))
     extra = {"holiday": rule}
     if m.group("rel"):
-        extra["dir"] = YREL[m.group("rel").lower()]
+        extra["dir"] = relative(lex, m.group("rel"))
     return Hit("DATE", P(year=year, granularity="day", extra=extra))
 
 

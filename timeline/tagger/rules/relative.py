@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.tagger.rules.calendar import Hit, P, Rule, mod_of
+from timeline.tagger.rules.base import Hit, P, Rule, mod_of
 from timeline.tagger.rules.amounts import adverb_set, ago_rule, bare_plural, duration_rule, set_rule, unit_long
 
 DIRECTION = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
@@ -33,7 +33,7 @@ def weekday_rule(m, lex, text):
     extra = {}
     mod = None
     if rel in ("early", "late", "earlier", "later"):
-        mod = mod_of(rel)
+        mod = mod_of(rel, lex)
     elif rel:
         extra["dir"] = DIRECTION.get(rel, 0) if rel not in ("this",) else 0
         if rel == "this":
@@ -75,7 +75,7 @@ def deictic_rule(m, lex, text):
     if m.group("before"):
         n += -1 if "before" in m.group("before").lower() else 1
     pod = _pod(m.group("pod")) or ("NI" if word == "tonight" else None)
-    mod = mod_of(m.group("mod"))
+    mod = mod_of(m.group("mod"), lex)
     typ = "TIME" if pod else "DATE"
     return Hit(typ, P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod, granularity="day"))
 
@@ -87,7 +87,7 @@ def this_pod(m, lex, text):
     if word in ("the next", "the following"):
         return Hit("DATE", P(offset=("day", 1), anchor="ref", granularity="day"))
     n = -1 if word == "last" else (1 if word in ("tomorrow",) else 0)
-    mod = mod_of(m.group("mod"))
+    mod = mod_of(m.group("mod"), lex)
     if m.group("mid") and m.group("pod").lower() not in ("morning", "afternoon", "evening"):
         return None
     if m.group("day") and word in ("", "the"):     # "mid-afternoon yesterday"
@@ -101,9 +101,9 @@ def this_pod(m, lex, text):
     if word == "" and m.group("pod").lower() != "overnight":
         return None
     if word == "that":      # "That evening they dined": the day last spoken of
-        return Hit("TIME", P(offset=("day", 0), anchor="ref", part_of_day=pod, mod=mod_of(m.group("mod")),
+        return Hit("TIME", P(offset=("day", 0), anchor="ref", part_of_day=pod, mod=mod_of(m.group("mod"), lex),
                              granularity="day"))
-    return Hit("TIME", P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod_of(m.group("mod")),
+    return Hit("TIME", P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod_of(m.group("mod"), lex),
                          granularity="day"))
 
 
@@ -115,7 +115,7 @@ def rel_unit(m, lex, text):
     unit = lex.unit(unit_word)[0] if unit_word in lex.units else unit_word
     if unit_word == "fiscal year":
         unit = "year"
-    mod = mod_of(m.group("mod"))
+    mod = mod_of(m.group("mod"), lex)
     extra = {}
     if not rel:
         return None
