@@ -136,7 +136,9 @@ def expand(template: str, lang: str | Lexicon = DEFAULT) -> str:
         if name not in lex.words:
             raise SlotError(f"{lex.folder / RULE_WORDS}: no slot {name!r} for the template {template[:60]!r}")
         phrases = lex.phrases(name)
-        return _any(phrases, ignore_case=not m.group(2))
+        if m.group(2):
+            return "(?-i:" + _any(phrases, ignore_case=False) + ")"
+        return _any(phrases)
     return SLOT.sub(fill, template)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.tagger.patterns import compiled
 from timeline.tagger.rules.base import Hit, P
 
 def _amount(m, lex):
@@ -16,9 +17,8 @@ def _amount(m, lex):
         return "X"
     text = re.sub(r"\s+", " ", num.lower()).strip()
     text = re.sub(r"^(\d+)-1/2$", r"\1 1/2", text)     # "2-1/2 years"
-    if re.fullmatch(r"\d+ 1/2", text) or text.endswith("and a half"):
-        whole = lex.number(text.split(" ")[0]) if text.split(" ")[0] != "a" else 1
-        return (whole, "half")
+    if re.fullmatch(r"\d+ 1/2", text) or any(text.endswith(half) for half in lex.phrases("and_a_half")):
+        return (lex.number(text.split(" ")[0]), "half")
     if re.fullmatch(r"\d+\.\d+", text):     # "2.5 years" is 2 1/2 years; "1.25 hours" keeps its decimal
         value = float(text)
         return (int(value), "half") if value % 1 == 0.5 else value
@@ -49,11 +49,9 @@ def _duration_value(amount, unit, letter):
     return f"{prefix}{amount}{letter}"
 
 
-AMOUNT_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-               "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-               "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-               "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-               "no less than": "EQUAL_OR_MORE", "within": "EQUAL_OR_LESS"}
+def _amount_mod(lex, phrase: str | None) -> str | None:
+    """The TIMEX3 mod of an amount modifier ("about", "more than": modifiers.tsv)."""
+    return lex.modifiers.get(re.sub(r"\s+", " ", (phrase or "").lower()), (None,))[0]
 
 
 def ago_rule(m, lex, text):
@@ -63,10 +61,9 @@ def ago_rule(m, lex, text):
     if amount is None or isinstance(amount, float):
         return None
     unit, letter = lex.unit(m.group("unit"))
-    direction = re.sub(r"\s+", " ", m.group("dir").lower()).replace("from today", "from now")
-    sign = 1 if direction in ("later", "from now", "hence", "after") else -1
-    anchor = "ref" if direction in ("earlier", "later", "before", "after") else "dct"
-    mod = AMOUNT_MODS.get(re.sub(r"\s+", " ", (m.group("amod") or "").lower()))
+    sign, anchor = lex.word("ago_word", m.group("dir")).split()
+    sign = int(sign)
+    mod = _amount_mod(lex, m.group("amod"))
     if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"):
         mod = "APPROX" if mod == "LESS_THAN" else mod
     if amount == "X":
@@ -84,9 +81,7 @@ def ago_rule(m, lex, text):
                          granularity=granularity, extra=extra))
 
 
-RATE_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                        r"fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|billions?|"
-                        r"several|many)\b[^.;:,!?]{0,25}?\b[A-Za-z]{2,}s\s*$", re.IGNORECASE)
+
 
 
 def duration_rule(m, lex, text):
@@ -101,20 +96,18 @@ def duration_rule(m, lex, text):
         amount = (amount, "half")       # "a minute and a half"
     num = (m.group("num") or "").lower()
     rel = (m.group("rel") or "").lower()
-    if num in ("a", "an", "another") and not rel and not m.group("amod") and not m.group("amod2"):
+    if lex.word("article_number", num) and not rel and not m.group("amod") and not m.group("amod2"):
         before = text[max(0, m.start() - 40):m.start()]
-        if unit in ("year", "month", "week", "day") and re.search(
-                r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|cents|"
-                r"[a-z]+s)|share|times|once|twice|dollars|francs|yen)\s*$", before, re.IGNORECASE):
+        if unit in ("year", "month", "week", "day") and compiled(lex, r"<<rate_before>>").search(before):
             return Hit("SET", P(value=f"P1{letter}"))
-        if unit in ("year", "month", "week", "day") and RATE_COUNT.search(before):
+        if unit in ("year", "month", "week", "day") and compiled(lex, r"<<rate_count>>").search(before):
             return Hit("SET", P(value=f"P1{letter}"))     # "fifty thousand CDs a year": a rate is a set
-    if unit == "day" and num in ("one", "some") and not rel and re.search(
-            r"\b(?:will|would|could|may|might|can|shall|hope\s+to|to)\s+$", text[max(0, m.start() - 12):m.start()]):
+    if unit == "day" and lex.word("one_day", num) and not rel and compiled(
+            lex, r"\b(?:<<future_before:cased>>)\s+$", 0).search(text[max(0, m.start() - 12):m.start()]):
         return Hit("DATE", P(value="FUTURE_REF"))      # "Islam will one day be ..."
-    if re.match(r"\s+old\b", text[m.end():m.end() + 5]) and not m.group("rel"):
+    if compiled(lex, r"\s+<<age_after:cased>>\b", 0).match(text[m.end():m.end() + 5]) and not m.group("rel"):
         return None     # an age: "52 years old"
-    if unit == "second" and num in ("a", "an"):
+    if unit == "second" and lex.word("article", num):
         return None
     if unit == "quarter" and not rel:
         return None
@@ -122,32 +115,33 @@ def duration_rule(m, lex, text):
         return None
     amod = re.sub(r"\s+", " ", (m.group("amod") or m.group("amod2") or "").lower())
     span = None
-    if m.group("amod") and amod in ("over", "under", "some") and m.group("rel"):
+    if m.group("amod") and lex.word("amount_mod_before_rel", amod) and m.group("rel"):
         span = (m.start("rel"), m.end())
         amod = ""
-    if m.group("rel") and (re.match(r"(?:its|their|his|her)\s", m.group("rel"), re.IGNORECASE) or (
-            rel.strip() == "the" and "-" in text[m.end("num"):m.start("unit")])):
+    if m.group("rel") and (compiled(lex, r"(?:<<possessive_determiner>>)\s").match(m.group("rel")) or (
+            lex.word("the", rel.strip()) and "-" in text[m.end("num"):m.start("unit")])):
         span = (m.start("num"), m.end())    # "the 90-day deadline": the determiner is the noun's
-    if num in ("a", "an") and not rel and not amod and m.group(0).lower().endswith("-long"):
+    if lex.word("article", num) and not rel and not amod and m.group(0).lower().endswith(
+            tuple("-" + w for w in lex.phrases("long"))):
         span = (m.start("unit"), m.end())   # "a year-long inquiry": the article is the noun's
-    return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=AMOUNT_MODS.get(amod)), span=span)
+    return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=_amount_mod(lex, amod)), span=span)
 
 
 def unit_long(m, lex, text):
     # EXAMPLE: a year-long inquiry / a day-long meeting / the decades-long embargo
     word = m.group("unit").lower()
     unit, letter = lex.unit(word)
-    plural = word.endswith("s") or word == "centuries"
+    plural = word in {w.lower() for w in lex.phrases("plural_units")}
     return Hit("DURATION", P(value=_duration_value("X" if plural else 1, unit, letter)))
 
 
 def bare_plural(m, lex, text):
     # EXAMPLE: for years / in recent months / in coming weeks / for decades / centuries
     unit, letter = lex.unit(m.group("unit"))
-    rel = (m.group("rel") or "").lower()
-    if rel in ("recent", "past") and unit in ("year", "day"):
+    kind = lex.word("bare_plural_rel", m.group("rel"))
+    if kind == "past" and unit in ("year", "day"):
         return Hit("DATE", P(value="PAST_REF"))
-    if rel in ("coming", "next few", "the coming") and unit in ("month", "quarter", "year") and not m.group("the"):
+    if kind == "future" and unit in ("month", "quarter", "year") and not m.group("the"):
         return Hit("DATE", P(value="FUTURE_REF"))
     return Hit("DURATION", P(value=_duration_value("X", unit, letter)))
 
@@ -166,16 +160,10 @@ def set_rule(m, lex, text):
     return Hit("SET", P(value=_duration_value(n, unit, letter)))
 
 
-ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W", "semiannually": "P6M",
-               "quarterly": "P3M"}
-
-
 def adverb_set(m, lex, text):
     # EXAMPLE: published daily / weekly meetings / paid annually
-    word = m.group("a").lower()
-    if word == "annually" and re.search(r"(?:%|percent)\s+$", text[max(0, m.start() - 9):m.start()]):
+    word = m.group("a")
+    if lex.word("adverb_rate", word) and compiled(lex, r"(?:%|<<percent:cased>>)\s+$", 0).search(
+            text[max(0, m.start() - 9):m.start()]):
         return None     # "rose 8.5% annually": a rate, not a recurrence
-    if word == "quarterly":
-        return Hit("DURATION", P(value="P3M"))
-    return Hit("SET", P(value=ADVERB_SETS[word]))
+    return Hit("SET", P(value=lex.word("adverb_set", word)))
