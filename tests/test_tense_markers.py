@@ -32,7 +32,7 @@ def test_chunked_markers_are_the_whole_text_markers():
         for s, e, group in _whole_text(text):       # the adjective filter of analyse, applied to the plain scan
             if group == MARKERS.generic_past:
                 word = text[s:e].lower()
-                if word in MARKERS.adjectives or word.startswith("un") or \
+                if word in MARKERS.adjectives or word.startswith(MARKERS.adjective_prefixes) or \
                         MARKERS.before_adjective.search(text, max(0, s - 12), s):
                     continue
             expected.append((s, e, MARKERS.signs[group]))

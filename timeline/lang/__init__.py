@@ -4,6 +4,13 @@
 words, the events stage's word lists, the chart's words), as data files that each open with a ``FORMAT`` line.
 :func:`folder` finds a language's folder; :func:`register` adds a folder from outside the package (a test-only
 language, a user's own); an unknown code is a :class:`LanguageError` naming the languages there are.
+
+The tagger reads, per language: the vocabularies (``months.tsv``, ``weekdays.tsv``, ``numbers.tsv``, ``units.tsv``,
+``seasons.tsv``, ``holidays.tsv``, ``parts_of_day.tsv``, ``vague.tsv``, ``modifiers.tsv``,
+``false_positives.tsv``; a folder may leave any out), the words of the rules' slots (``rule_words.tsv``,
+``rule_patterns.tsv``, ``vague_exceptions.tsv``), the tense markers (``tense_markers.tsv``) and which rules run
+with which trigger words (``rule_triggers.tsv``: a rule is off where its trigger words are ``-``).
+``tests/lang/de`` is a small complete example.
 """
 from __future__ import annotations
 

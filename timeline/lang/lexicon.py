@@ -75,6 +75,8 @@ def load_lines(name: str, directory: Path = RESOURCES) -> tuple[str, ...]:
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
+    """The words of one language as the tagger reads them: its vocabularies, the words of the rules' slots with
+    their meanings (:meth:`word`, :meth:`phrases`) and the folder they come from. One per folder per process."""
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, tuple[object, str]]     # word -> (value, kind)

@@ -1,6 +1,9 @@
-"""Regular-expression building blocks for the recognizer, built once from the lexicon.
+"""Regular-expression building blocks for the recognizer, built once per language from its lexicon.
 
-Every pattern is compiled with IGNORECASE; month and weekday names are wrapped in ``(?-i:...)`` so that only
+A rule's template is a regular expression with slots: ``<<month>>``, ``<<weekday>>``... are the vocabulary blocks
+(:class:`Blocks`), any other ``<<name>>`` the words of the slot ``name`` of the language's ``rule_words.tsv``
+(or a pattern of its ``rule_patterns.tsv``): :func:`expand` fills them, :func:`compiled` compiles a handler's
+pattern once per language. Every pattern is compiled with IGNORECASE; month and weekday names are wrapped in ``(?-i:...)`` so that only
 capitalized forms match ("May" the month, never "may" the verb). No pattern nests unbounded repetitions, so
 matching stays linear in the length of the text.
 """
@@ -13,7 +16,6 @@ from dataclasses import dataclass
 from timeline.lang import DEFAULT
 from timeline.lang.lexicon import RULE_WORDS, Lexicon, LexiconError, load
 from timeline.tagger.scan.regexes import trie_alternation, with_first_characters
-
 
 NOTHING = "(?!)"                # a slot the language declares empty ("-"): that piece of the pattern never matches
 

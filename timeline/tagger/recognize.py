@@ -18,7 +18,7 @@ from timeline.lang import DEFAULT, folder
 from timeline.tagger.scan import triggers
 from timeline.lang.lexicon import Lexicon, load, load_folder
 from timeline.model import Mention
-from timeline.tagger.patterns import compile_pattern
+from timeline.tagger.patterns import compile_pattern, compiled as compiled_pattern
 from timeline.tagger.rules.base import INVALID, Rule
 
 
@@ -60,6 +60,12 @@ def _compiled_rules(directory) -> tuple[CompiledRule, ...]:
     return tuple(CompiledRule(r, compile_pattern(r.template, lex)) for r in RULES if r.name not in off)
 
 
+@functools.lru_cache(maxsize=None)
+def _plan(directory) -> triggers.Plan:
+    """The trigger plan of a language's rules, found once (not looked up by the rules, per text)."""
+    return triggers.plan_of(tuple((c.rule.name, c.regex) for c in _compiled_rules(directory)), directory)
+
+
 def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
     window_start = max(0, start - 30)
     window = text[window_start:min(len(text), end + 30)]
@@ -73,10 +79,11 @@ def _is_false_positive(lex: Lexicon, text: str, start: int, end: int) -> bool:
 
 def candidates(text: str, lang: str = DEFAULT) -> list[Candidate]:
     """Every rule match in ``text`` (overlapping), with INVALID ones kept as blockers."""
-    lex = load(lang)
+    directory = folder(lang)
+    lex = load_folder(directory)
     found = []
-    rules = compiled_rules(lang)
-    scan = triggers.scan(text, tuple((c.rule.name, c.regex) for c in rules), lang)
+    rules = _compiled_rules(directory)
+    scan = triggers.Scan(text, _plan(directory))
     for order, compiled in enumerate(rules):
         for m in scan.finditer(order, compiled.regex):
             if m.end() == m.start():
@@ -114,9 +121,8 @@ def select(found: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-POINT_PREFIX = re.compile(r"(?:\b(?:the\s+)?(?:very\s+)?(?P<m>end|beginning|start|middle|close)\s+of\s+)$",
-                          re.IGNORECASE)
-POINT_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+# "the end of the first quarter": a modifier before a date belongs to the expression
+POINT_PREFIX = r"(?:\b(?:<<the>>\s+)?(?:<<very>>\s+)?(?P<m><<point_prefix>>)\s+<<of>>\s+)$"
 
 # One-for-one character replacements, so offsets into the normalized text are offsets into the original.
 NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
@@ -137,10 +143,10 @@ def recognize(text: str, lang: str = DEFAULT) -> list[Mention]:
         partial = c.hit.partial
         start = c.start
         if c.hit.type == "DATE" and partial.mod is None and partial.value is None:
-            prefix = POINT_PREFIX.search(text, max(previous_end, c.start - 40), c.start)
+            prefix = compiled_pattern(lex, POINT_PREFIX).search(text, max(previous_end, c.start - 40), c.start)
             if prefix:      # "the end of the first quarter": the modifier belongs to the expression
                 start = prefix.start()
-                partial = replace(partial, mod=POINT_MODS[prefix.group("m").lower()])
+                partial = replace(partial, mod=lex.word("point_prefix", prefix.group("m")))
         c = Candidate(start, c.end, c.priority, c.order, c.rule, c.hit)
         previous_end = c.end
         if c.hit.flags:

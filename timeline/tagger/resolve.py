@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import pendulum
 
+from timeline.lang import DEFAULT
+from timeline.lang.lexicon import load
 from timeline.tagger import tense
 from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, nearest as _nearest, pick as _pick, season_start,
                             shift, start_of, valid as _valid, weekday_from as _weekday,
@@ -61,8 +63,9 @@ def to_datetime(dct) -> _dt.datetime | None:
 
 
 class Resolver:
-    def __init__(self, text: str, dct: _dt.datetime | None, lang: str = "en"):
+    def __init__(self, text: str, dct: _dt.datetime | None, lang: str = DEFAULT):
         self.text, self.lang = text, lang
+        self.possessive = tuple(load(lang).phrases("possessive"))      # "Wednesday's ruling"
         self.dct = dct
         self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
         self.quarter: Reference | None = None     # the quarter (or half) the text is about
@@ -247,7 +250,7 @@ class Resolver:
     def _direction(self, m, extra):
         if "dir" in extra:
             return extra["dir"], False
-        if self.text.startswith(("'s", "\u2019s"), m.end):
+        if self.text.startswith(self.possessive, m.end):
             return -1, False    # "get around Wednesday's ruling": the thing named is known, the clause's tense is not its
         return tense.past_or_future(self.text, m.start, m.end, -1, self.lang)
 
@@ -358,7 +361,7 @@ def _blur(value: str, granularity: str, ref_granularity: str | None) -> str:
     return value
 
 
-def resolve(mentions: list[Mention], text: str, dct, lang: str = "en") -> list[Timex]:
+def resolve(mentions: list[Mention], text: str, dct, lang: str = DEFAULT) -> list[Timex]:
     """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative); the
     tense of a clause is read with the markers of language ``lang``."""
     resolver = Resolver(text, to_datetime(dct), lang)

@@ -32,7 +32,7 @@ from timeline.tagger.scan.regexes import alternation, trie_alternation, with_fir
 
 MARKERS_FILE = "tense_markers.tsv"
 SIGN = {"past": -1, "past-ed": -1, "future": 1, "neutral": 0}
-ROLES = set(SIGN) | {"deadline", "passive", "adjective", "before_adjective", "abbreviation"}
+ROLES = set(SIGN) | {"deadline", "passive", "adjective", "adjective_prefix", "before_adjective", "abbreviation"}
 NEVER = re.compile("(?!)")
 
 
@@ -44,6 +44,7 @@ class Markers:
     signs: dict[str, int]           # group -> -1 past, +1 future, 0 neutral
     generic_past: str | None        # the group of the generic past form ("-ed")
     adjectives: frozenset[str]      # generic past forms that are adjectives ("preferred")
+    adjective_prefixes: tuple[str, ...]     # a generic past form that starts with one is an adjective ("un")
     before_adjective: re.Pattern    # the words after which a generic past form is an adjective ("the", "still")
     passive: re.Pattern             # after a generic past form: a passive participle ("tendered by")
     deadline: re.Pattern            # right before an expression: a deadline ("until", "extended to")
@@ -72,7 +73,7 @@ def _markers_of(directory) -> Markers:
             if role == "past-ed":
                 generic = f"m{len(found)}"
             found.append((SIGN[role], trie_alternation(words) if words is not None else marker))
-        elif role in ("adjective", "before_adjective", "abbreviation"):
+        elif role in ("adjective", "adjective_prefix", "before_adjective", "abbreviation"):
             if words is None:
                 raise LexiconError(f"{MARKERS_FILE}: {role} takes words: ..., got {marker!r}")
             lists.setdefault(role, []).extend(words)
@@ -92,6 +93,7 @@ def _markers_of(directory) -> Markers:
     return Markers(
         alternatives=tuple(found), markers=markers, signs={f"m{i}": sign for i, (sign, _) in enumerate(found)}, generic_past=generic,
         adjectives=frozenset(w.lower() for w in lists.get("adjective", ())),
+        adjective_prefixes=tuple(w.lower() for w in lists.get("adjective_prefix", ())),
         before_adjective=re.compile(rf"\b(?:{trie_alternation(before)})\s+$", re.IGNORECASE) if before else NEVER,
         passive=one.get("passive", NEVER), deadline=one.get("deadline", NEVER),
         abbreviation=re.compile(rf"(?:\b{alternation(abbreviations)}|\b[A-Za-z])$" if abbreviations
@@ -147,7 +149,7 @@ def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bo
             continue
         if group == t.generic_past:
             word = m.group().lower()
-            if word in t.adjectives or word.startswith("un") or \
+            if word in t.adjectives or word.startswith(t.adjective_prefixes) or \
                     t.before_adjective.search(text, max(0, m.start() - 12), m.start()):
                 continue
             passive = bool(t.passive.match(text, m.end()))

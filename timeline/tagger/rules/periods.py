@@ -1,62 +1,61 @@
 """Recognition rules for calendar periods: quarters and halves (with their financial-news anaphora: "the
 quarter", "the year-ago period", "the quarter ended Sept. 30"), seasons and holidays.
 
-Same conventions as :mod:`timeline.tagger.rules.calendar`.
+The conventions of every rule module are in :mod:`timeline.tagger.rules.base`.
 """
 from __future__ import annotations
 
 import re
 
-from timeline.tagger.rules.base import Hit, P, Rule, mod_of, relative, valid_day, year_of
+from timeline.tagger.patterns import compiled
+from timeline.tagger.rules.base import Hit, P, Rule, context, mod_of, relative, valid_day, year_of
 
-ENDED = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>(?-i:Jan|Feb|Mar|Apr|"
-                   r"May|Jun|Jul|Aug|"
-                   r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*(?P<day>[0-3]?\d)\b(?:,?\s*(?P<year>(?:1\d|20)\d\d))?")
-QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-               "final": 4}
-REF_ADJ = {"year-earlier": ("year", -1), "year-ago": ("year", -1), "comparable": ("year", -1),
-           "corresponding": ("year", -1), "year-before": ("year", -1), "prior-year": ("year", -1),
-           "same": ("same", 0), "latest": ("latest", 0), "recent": ("latest", 0), "current": ("current", 0),
-           "previous": ("previous", -1), "prior": ("previous", -1), "past": ("latest", 0),
-           "preceding": ("previous", -1)}
+QUARTER_ENDED = r"<<quarter_ended>>"        # "the quarter ended Sept. 30" (rule_patterns.tsv, case-sensitive)
+
+
+def _det(lex, det: str) -> tuple[list[str], int | None]:
+    """The flags of a quarter's determiner ("the", "its" -> the; "that", "this", "a"...; see quarter_det) and
+    its direction ("last" -> -1)."""
+    value = (lex.word("quarter_det", det) or "").split()
+    n = int(value[0]) if value and value[0].lstrip("-").isdigit() else None
+    return value, n
 
 
 def quarter_rule(m, lex, text):
     # EXAMPLE: the third quarter / third-quarter / the 1988 third quarter / the first half of 1998 /
     # the year-ago quarter / the current quarter / this year's third quarter / the fiscal first quarter
-    unit = m.group("unit").lower()
-    ordword = (m.group("ord") or "").lower()
+    unit = lex.word("quarter_unit", m.group("unit"))
+    ordinal = (lex.word("quarter_ordinal", m.group("ord")) or "").split()
+    final = "final" in ordinal
     year = year_of(m.group("yr") or m.group("yr2"))
-    yrel_text = (m.group("yrel") or m.group("yrel2") or "").lower()
-    adjs = re.findall(r"year-earlier|year-ago|comparable|corresponding|year-before|prior-year|same|latest|"
-                      r"recent|current|previous|prior|past|preceding", (m.group("adj") or "").lower())
-    det = (m.group("det") or "").lower()
-    extra = {"fiscal": True} if "fiscal" in m.group(0).lower() else {}
+    yrel = m.group("yrel") or m.group("yrel2")
+    adjs = [lex.word("quarter_ref_adj", a) for a in compiled(lex, r"<<quarter_ref_adj>>").findall(m.group("adj") or "")]
+    det, det_n = _det(lex, m.group("det"))
+    extra = {"fiscal": True} if any(w in m.group(0).lower() for w in lex.phrases("fiscal_word")) else {}
     if unit == "period":
-        if not (year or adjs or yrel_text) or (year and not det):
+        if not (year or adjs or yrel) or (year and not det):
             return None
         extra["period"] = True
-    if ordword in ("last", "final") and not (year or yrel_text or det in ("the", "its")):
+    if final and not (year or yrel or "the" in det):
         return None
-    n = QUARTER_ORD.get(ordword) if ordword not in ("last",) else (4 if unit == "quarter" else 2)
+    n = (4 if unit == "quarter" else 2) if ordinal[:1] == ["last"] else int(ordinal[0]) if ordinal else None
     if unit == "half" and n not in (None, 1, 2):
-        n = 2 if ordword in ("last", "final") else None
+        n = 2 if final else None
         if n is None:
             return None
-    if n is not None and adjs and REF_ADJ[adjs[0]][0] == "year" and not year:
+    if n is not None and adjs and adjs[0] == "year" and not year:
         return Hit("DATE", P(quarter=n if unit == "quarter" else None, half=n if unit == "half" else None,
                              offset=("year", -1), anchor="dct", granularity=unit, extra=extra))
-    if n is None and not (adjs or year or det in ("the", "its", "this", "that", "last", "next") or yrel_text):
+    if n is None and not (adjs or year or "the" in det or det_n is not None or "that" in det or yrel):
         return None
-    if n is None and not adjs and det in ("the", "its") and not year and not yrel_text:
-        if re.match(r"\s*(?:of|-|point|mile|inch|century|hour|million|billion|percent|\d)", text[m.end():],
-                    re.IGNORECASE) or unit == "half":
+    if n is None and not adjs and "the" in det and not year and not yrel:
+        if compiled(lex, r"\s*(?:-|\d|<<not_after_the_quarter>>)").match(text, m.end()) or unit == "half":
             return None
         adjs = ["latest"]
     granularity = unit if unit != "period" else "quarter"
-    ended = ENDED.match(text, m.end())
+    ended = compiled(lex, QUARTER_ENDED, 0).match(text, m.end())
     if ended and n is None and unit in ("quarter", "period") and not adjs[1:] and (
-            not adjs or adjs[0] in ("latest", "recent", "past", "current")):
+            not adjs or adjs[0] in ("latest", "current")):
         # "the quarter ended Sept. 30": the three months that end on that day
         month, day = lex.month(ended.group("mon")), int(ended.group("day"))
         if valid_day(None, month, day):
@@ -71,33 +70,32 @@ def quarter_rule(m, lex, text):
     if n is not None:
         fields["quarter" if unit == "quarter" else "half"] = n
     offset, anchor = None, None
-    if yrel_text and n is None and not year and yrel_text.startswith("last"):
+    if yrel and n is None and not year and relative(lex, yrel) == -1:
         offset, anchor = ("year", -1), "ref"    # "last year's quarter", "the corresponding period last year":
         extra["same_unit"] = granularity        # the quarter in view, a year back
         extra.pop("latest", None)
-    elif yrel_text:
-        offset, anchor = ("year", int(lex.word("relative", yrel_text.split()[0].replace("'s", ""), 0))), "dct"
-    elif det in ("this", "last", "next") and n is None:
-        offset, anchor = (granularity, relative(lex, det)), "dct"
+    elif yrel:
+        offset, anchor = ("year", relative(lex, yrel)), "dct"
+    elif det_n is not None and n is None:
+        offset, anchor = (granularity, det_n), "dct"
     elif adjs and n is None and not year:
-        kind = REF_ADJ[adjs[0]]
-        if kind[0] == "year":
+        kind = adjs[0]
+        if kind == "year":
             offset, anchor = ("year", -1), "ref"
             extra["same_unit"] = granularity
-        elif kind[0] in ("latest", "same"):
+        elif kind in ("latest", "same"):
             extra["latest"] = granularity
             anchor = "ref"
-        elif kind[0] == "current":
+        elif kind == "current":
             offset, anchor = (granularity, 0), "dct"
         else:
             offset, anchor = (granularity, -1), "ref"
-    elif det == "that" and n is None:
+    elif "that" in det and n is None:
         extra["latest"] = granularity
         anchor = "ref"
     span = None
-    if det and n is not None and (det in ("a", "its", "that", "this") or re.search(r"\w-\s*(?:fiscal\s+)?"
-                                                                                 r"(?:quarter|"
-                                                                                 r"half)", m.group(0))):
+    if det and n is not None and ("span" in det or compiled(
+            lex, r"\w-\s*(?:<<fiscal_word:cased>>\s+)?(?:<<quarter_half:cased>>)", 0).search(m.group(0))):
         span = (m.start("ord") if m.group("ord") else m.start("unit"), m.end())
         if m.group("yr"):
             span = (m.start("yr"), m.end())
@@ -115,28 +113,27 @@ def season_rule(m, lex, text):
     year = year_of(m.group("year"))
     det = (m.group("det") or "").lower().split()
     mod = mod_of(m.group("det"), lex)
+    verb = lex.word("season_verb", m.group("s")) is not None      # "fall": a verb as often
     if not (year or det):
-        before = text[max(0, m.start() - 12):m.start()]
-        if not re.search(r"\b(?:in|during|over|since|until|by|through|this|last|next|each|every)\s+$", before,
-                         re.IGNORECASE) or m.group("s").lower() == "fall":
+        if not context(lex, r"\b(?:<<season_context>>)\s+$", text, m.start() - 12, m.start()) or verb:
             return None
-    if det and det[-1] == "the" and not year:
-        if re.match(r"\s+of\b", text[m.end():]) or m.group("s").lower() == "fall" and not re.search(
-                r"\b(?:in|during|over|since|until|by|through)\s+$", text[max(0, m.start() - 12):m.start()],
-                re.IGNORECASE):
+    if det and lex.word("the", det[-1]) is not None and not year:
+        if compiled(lex, r"\s+<<of>>\b").match(text, m.end()) or verb and not context(
+                lex, r"\b(?:<<season_the_context>>)\s+$", text, m.start() - 12, m.start()):
             return None
     if year:
         return Hit("DATE", P(year=year, season=season, mod=mod, granularity="season"))
-    if det and det[-1] == "that":
+    if det and lex.word("that", det[-1]) is not None:
         return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="ref"))
     for word in reversed(det):
-        if word in ("following", "previous", "preceding") or (word == "next" and det[0] == "the"):
+        value = lex.word("season_relative", word)
+        if value is None:
+            continue
+        n, *flags = value.split()
+        if "ref" in flags or ("the-ref" in flags and lex.word("the", det[0]) is not None):
             return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="ref",    # "the following
-                                 extra={"dir": -1 if word in ("previous", "preceding") else 1}))  # spring"
-        if word in ("this", "last", "next", "past", "coming"):
-            direction = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
-            return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="dct",
-                                 extra={"dir": direction}))
+                                 extra={"dir": int(n)}))                                     # spring"
+        return Hit("DATE", P(season=season, mod=mod, granularity="season", anchor="dct", extra={"dir": int(n)}))
     return Hit("DATE", P(season=season, mod=mod, granularity="season"))
 
 
@@ -153,23 +150,21 @@ def holiday_rule(m, lex, text):
     return Hit("DATE", P(year=year, granularity="day", extra=extra))
 
 
+SEP = r"(?:\s*-\s*|\s+)"
 RULES = (
     Rule("quarter",
-         r"\b(?:(?P<det>the|its|this|that|last|next|a)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
-         r"(?:(?P<yr>(?:1\d|20)\d\d)\s+)?(?P<adj>(?:(?:year-earlier|year-ago|comparable|corresponding|"
-         r"year-before|prior-year|same|latest|recent|current|previous|prior|past|preceding|fiscal|flat|"
-         r"strong|weak|disappointing|traditionally)\s+){0,3})(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
-         r"fourth|1st|2nd|3rd|4th|final|last)(?:\s*-\s*|\s+))?(?:fiscal\s+)?(?P<unit>quarter|half|period)\b"
-         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2>this|last|next)\s+year|"
-         r"(?P<theyear>the\s+year\b)))?"
-         r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?",
+         r"\b(?:(?P<det><<quarter_det>>)\s+)?(?:(?P<yrel><<relative>>)\s+<<year_word>>'s\s+)?"
+         r"(?:(?P<yr>(?:1\d|20)\d\d)\s+)?(?P<adj>(?:(?:<<quarter_adj>>)\s+){0,3})(?:<<fiscal_word>>\s+)?"
+         r"(?:(?P<ord><<quarter_ordinal>>)" + SEP + r")?(?:<<fiscal_word>>\s+)?(?P<unit><<quarter_unit>>)\b"
+         r"(?:\s+(?:<<of>>\s+)?(?:(?:<<fiscal_word>>\s+)?(?P<yr2>(?:1\d|20)\d\d)\b|(?P<yrel2><<relative>>)\s+"
+         r"<<year_word>>|(?P<theyear><<the>>\s+<<year_word>>\b)))?"
+         r"(?P<ago>\s+(?:<<year_back>>))?",
          quarter_rule, "profit in the third quarter", 2),
     Rule("season",
-         r"\b(?:(?P<det>(?:(?:this|last|next|the|that|early|late|mid|this\s+past|past|coming|following|previous|"
-         r"preceding)(?:\s*-\s*|\s+)){1,2}))?"
-         r"(?P<s><<season>>)\b(?:\s+(?:of\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",
+         r"\b(?:(?P<det>(?:(?:<<season_det>>)" + SEP + r"){1,2}))?"
+         r"(?P<s><<season>>)\b(?:\s+(?:<<of>>\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",
          season_rule, "killed last fall", 3),
     Rule("holiday",
-         r"(?:\b(?P<rel>last|next|this)\s+)?(?P<h><<holiday>>)(?!\w)(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d)\b)?",
+         r"(?:\b(?P<rel><<relative>>)\s+)?(?P<h><<holiday>>)(?!\w)(?:(?:\s*,\s*|\s*)(?P<year>(?:1\d|20)\d\d)\b)?",
          holiday_rule, "on Thanksgiving Day", 2),
 )

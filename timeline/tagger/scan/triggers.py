@@ -134,6 +134,11 @@ def plan(rules: tuple[tuple[str, re.Pattern], ...], lang: str = DEFAULT) -> Plan
 
 @functools.lru_cache(maxsize=None)
 def _plan(rules: tuple[tuple[str, re.Pattern], ...], directory: Path) -> Plan:
+    return plan_of(rules, directory)
+
+
+def plan_of(rules: tuple[tuple[str, re.Pattern], ...], directory: Path) -> Plan:
+    """The trigger plan for ``rules`` from the trigger table of the language folder ``directory`` (not cached)."""
     lex = load_folder(directory)
     table = read_triggers(directory)
     names = tuple(name for name, _ in rules)
