@@ -333,4 +333,15 @@ def test_command_refuses_a_floor_of_the_other_task(corpus, capsys):
 def test_command_without_a_detector_module_says_so(corpus, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "timeline.events.mentions", None)     # as before the detector lands
     assert tempeval.run(_args(str(corpus), "--events")) == 2
-    assert "timeline evaluate:" in capsys.readouterr().err
+    assert "timeline evaluate: no event detector to evaluate" in capsys.readouterr().err
+
+
+def test_command_reports_timelines_own_error_of_a_detector_in_one_line(corpus, capsys):
+    from timeline.errors import TimelineError
+
+    def no_model(text):                       # as the detector says when its model file is missing or corrupt
+        raise TimelineError("the event model file is missing: reinstall timeline")
+    with pytest.raises(TimelineError):
+        evaluate_events([corpus], no_model)
+    assert tempeval.run(_args(str(corpus), "--events"), detector=no_model) == 2
+    assert capsys.readouterr().err == "timeline evaluate: the event model file is missing: reinstall timeline\n"

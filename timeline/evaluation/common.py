@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, ClassVar, Iterator, Sequence
 
+from timeline.errors import TimelineError
 from timeline.sources.timeml import iter_tml_files
 
 
@@ -93,12 +94,15 @@ def corpus_files(paths: Sequence[str | Path], corpus_names: Sequence[str] | None
 def score_corpora(report: "CorpusReport", paths: Sequence[str | Path], corpus_names: Sequence[str] | None,
                   read: Callable, run_system: Callable, score: Callable, what: str) -> "CorpusReport":
     """Fill ``report``: for each file of :func:`corpus_files`, ``doc = read(file)``, the system's mentions
-    ``run_system(doc)`` (an exception there is a RuntimeError naming ``what`` and the file), and
+    ``run_system(doc)`` (an exception there is a RuntimeError naming ``what`` and the file, but for timeline's own
+    errors, raised as they are), and
     ``score(doc, mentions, corpus=name) -> (counts, errors)`` added to the corpus and, at the end, overall."""
     for name, f in corpus_files(paths, corpus_names):
         doc = read(f)
         try:
             system = list(run_system(doc))
+        except TimelineError:           # timeline's own errors say what is wrong (a missing model, say)
+            raise
         except Exception as exc:
             raise RuntimeError(f"the {what} failed on {f}: {exc}") from exc
         counts, errors = score(doc, system, corpus=name)

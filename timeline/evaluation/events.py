@@ -113,7 +113,10 @@ def score_events_document(doc: EventDocument, system: Sequence,
 
 
 def _default_detector() -> Callable:
-    from timeline.events.mentions import detect   # written on its own branch; ImportError until it lands
+    try:
+        from timeline.events.mentions import detect
+    except ImportError as exc:
+        raise ImportError(f"no event detector to evaluate (timeline.events.mentions: {exc})") from exc
     return detect
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar, Sequence
 
+from timeline.errors import TimelineError
 from timeline.evaluation.common import (CorpusReport, ExtentCounts, SpanError, match, pair_up, score_corpora,
                                          sentence_around)
 from timeline.evaluation.events import EVENT_FIGURES, evaluate_events
@@ -203,7 +204,7 @@ def run(args: argparse.Namespace, *, tagger: Callable | None = None, detector: C
             raise ValueError("--events and --timelines are two different scores: give one")
         floors = _floors(args, figures)
         report, figure_of = _report(args, mode, tagger, detector)
-    except (OSError, ValueError, ImportError) as exc:    # ImportError: no tagger / detector module to evaluate
+    except (OSError, ValueError, ImportError, TimelineError) as exc:    # ImportError: no tagger / detector module
         print(f"timeline evaluate: {exc}", file=sys.stderr)
         return 2
     if args.json:
