@@ -199,7 +199,7 @@ def run_tag(text: str) -> int:
 def run_pipeline(text: str) -> int:
     """The per-document pipeline after ingest: tag, then events (what ``timeline build`` does per article)."""
     from timeline.model import Document
-    from timeline.pipeline.batch import process_document
+    from timeline.pipeline.work import process_document
 
     doc = Document(path="adversarial.txt", title="Adversarial", dct=DCT, text=text, doc_id="adversarial")
     return len(process_document(doc).events)

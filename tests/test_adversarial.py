@@ -81,7 +81,7 @@ def test_adversarial_input_goes_through_the_pipeline(name):
     out, and each mention's phrase offsets point into the text."""
     from timeline.model import Document
     from timeline.table.order import to_table
-    from timeline.pipeline.batch import process_document
+    from timeline.pipeline.work import process_document
 
     family = next(f for f in families() if f.name == name)
     text = family.make(PIPELINE_SIZE if family.base >= PIPELINE_SIZE else family.base // 4)

@@ -222,7 +222,7 @@ def test_the_rest_of_the_pipeline_never_raises_on_a_tagged_document(body, title,
     every mention event's offsets point at its phrase in the document."""
     from timeline.model import Document
     from timeline.table.order import to_table
-    from timeline.pipeline.batch import process_document
+    from timeline.pipeline.work import process_document
 
     CASES["run"] += 1
     header = f"{title}\n\n"

@@ -105,7 +105,7 @@ def test_chart_without_titles_in_the_drawn_rows_takes_the_tables_first_title(tmp
 
     from timeline.model import Document
     from timeline.table.order import table_from_rows
-    from timeline.pipeline.batch import process_document
+    from timeline.pipeline.work import process_document
     from timeline.render import save_chart
     from timeline.table.rows import rows_from_events
 
@@ -282,7 +282,7 @@ def random_results(seed: int, n: int = 160):
     import random
 
     from timeline.model import Document, Event
-    from timeline.pipeline.batch import DocumentResult
+    from timeline.pipeline.work import DocumentResult
 
     rng = random.Random(seed)
     days = [None, dt.date(2015, 1, 1), dt.date(2015, 1, 2)]
@@ -330,7 +330,7 @@ def test_a_tie_on_every_table_key_keeps_the_in_memory_order(tmp_path, merge):
 
     from timeline.model import Document, Event
     from timeline.table.order import table_from_rows
-    from timeline.pipeline.batch import DocumentResult
+    from timeline.pipeline.work import DocumentResult
     from timeline.table.rows import rows_from_events
 
     doc = Document("a.txt", "A", dt.datetime(2015, 11, 2), "")

@@ -111,12 +111,13 @@ def reference_table(events: list[Event], merge: bool = True) -> pd.DataFrame:
 # ------------------------------------------------------------------ helpers
 
 def events_of(paths: list[str]) -> list[Event]:
-    from timeline.pipeline.batch import process_unit, read_options
+    from timeline.pipeline.options import Options
+    from timeline.pipeline.work import process_unit
     from timeline.sources import expand, iter_units
 
-    options = read_options()
+    options = Options()
     out = []
-    for unit in iter_units(list(expand(paths)), options):
+    for unit in iter_units(list(expand(paths)), options.read):
         result = process_unit(unit, options)
         out += getattr(result, "events", [])
     return out

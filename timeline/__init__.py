@@ -12,6 +12,8 @@ merged event table) -> :mod:`timeline.export` / :mod:`timeline.render` (files an
 - :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame, in memory)
 - :func:`build_spilled` (inputs, ...) -> :class:`SpilledTimeline` (the table on disk: any corpus size; what
   ``timeline build`` runs)
+- :class:`Options` (what a build reads and makes of it: input format, fields, DCT, date order, narrative mode,
+  language, merging, texts kept), validated once; a bad value is an :class:`OptionsError`
 - :func:`read_document` (path, ...) -> :class:`Document`
 - :func:`evaluate` (corpus dirs) -> TempEval-3 report
 - :class:`Fields` (the record fields of JSON lines and CSV input), :class:`Failure` (a document that failed),
@@ -23,9 +25,9 @@ from __future__ import annotations
 from timeline.errors import TimelineError
 from timeline.model import Document, Event, Mention, Partial, Timex
 
-__all__ = ["tag", "tag_document", "build", "Timeline", "build_spilled", "SpilledTimeline", "read_document", "evaluate", "Document",
-           "Event", "Mention", "Partial", "Timex", "Fields", "Failure", "InputError", "LanguageError",
-           "TimelineError"]
+__all__ = ["tag", "tag_document", "build", "Timeline", "build_spilled", "SpilledTimeline", "Options",
+           "OptionsError", "read_document", "evaluate", "Document", "Event", "Mention", "Partial", "Timex", "Fields",
+           "Failure", "InputError", "LanguageError", "TimelineError"]
 __version__ = "0.1.0"
 
 
@@ -37,6 +39,9 @@ def __getattr__(name: str):
     if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
         from timeline.pipeline import batch
         return getattr(batch, name)
+    if name in ("Options", "OptionsError"):
+        from timeline.pipeline import options
+        return getattr(options, name)
     if name in ("read_document", "Failure", "InputError"):
         from timeline.sources import ingest
         return getattr(ingest, name)

@@ -67,6 +67,8 @@ def add_build_parser(sub) -> None:
     p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
     p.add_argument("--narrative", action="store_true",
                    help="documents without a date are read in narrative mode (their own dates anchor them)")
+    p.add_argument("--lang", default="en", metavar="CODE",
+                   help="language of the texts (a folder of timeline/lang; default: en)")
     p.add_argument("--format", default=("csv",), type=_formats_arg, metavar="FMT[,FMT]",
                    help="table formats to write: csv, json, timelinejs, timeml (comma-separated; default csv)")
     p.add_argument("--no-merge", dest="merge", action="store_false",
@@ -109,15 +111,22 @@ def _jobs_arg(value: str) -> int:
 
 def run_build(args) -> int:
     from timeline.pipeline.batch import build_spilled
+    from timeline.pipeline.options import Options, OptionsError
     from timeline.pipeline.progress import Progress
     from timeline.sources import Fields
 
     formats = args.format
+    try:
+        options = Options(input_format=args.input_format, dct=args.dct, date_order=args.date_order,
+                          narrative=args.narrative, lang=args.lang, merge=args.merge, keep_texts="timeml" in formats,
+                          fields=Fields(args.text_field, args.date_field, args.title_field, args.id_field))
+    except OptionsError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
     problem = _make_out(args.out)
     if problem:
         _err(problem)
         return EXIT_FAILURES
-    fields = Fields(args.text_field, args.date_field, args.title_field, args.id_field)
     progress = Progress.for_terminal(quiet=args.quiet)
 
     def on_failure(failure) -> None:
@@ -126,10 +135,8 @@ def run_build(args) -> int:
         _err(str(failure))
 
     try:                                           # the table is spilled to the system's temporary folder
-        tl = build_spilled(args.inputs or None, dct=args.dct, date_order=args.date_order, narrative=args.narrative,
-                           merge=args.merge, strict=args.strict, on_failure=on_failure, fields=fields,
-                           input_format=args.input_format, jobs=args.jobs, scheduler=args.scheduler,
-                           keep_texts="timeml" in formats, progress=progress)
+        tl = build_spilled(args.inputs or None, options=options, strict=args.strict, on_failure=on_failure,
+                           jobs=args.jobs, scheduler=args.scheduler, progress=progress)
     except InputError as exc:
         _err(str(exc))
         return EXIT_FAILURES

@@ -17,7 +17,7 @@ or that already live in a Dask DataFrame::
     client = Client("tcp://host:8786")                       # or LocalCluster(); or none: dask's default scheduler
     tl = timeline_from_bag(read_bag(["archive/"]))          # files split and read on the workers
     tl = timeline_from_bag(dataframe_bag(ddf, Fields(text="body", date="published")))   # a Dask DataFrame
-    opts = ReadOptions(date_order="MDY", fields=Fields(text="body"))                     # options: to both
+    opts = Options(date_order="MDY", fields=Fields(text="body"))                          # options: to both
     tl = timeline_from_bag(read_bag(["export.jsonl"], opts), options=opts)
     tl.events                                               # the same table as timeline.build(...) gives
     tl.write("output")
@@ -34,8 +34,10 @@ import numbers
 from typing import Iterable, Iterator
 
 from timeline.sources.ingest import Failure
-from timeline.pipeline.batch import Collector, Timeline, process_chunk, read_options
-from timeline.sources import Fields, ReadOptions, Unit, expand, iter_units
+from timeline.pipeline.options import Options
+from timeline.pipeline.work import Collector, process_chunk
+from timeline.table.timeline import Timeline
+from timeline.sources import Fields, Unit, expand, iter_units
 
 EXTRA = "pip install 'timeline[dask]'"
 
@@ -54,15 +56,16 @@ def connect(address: str) -> Iterator[object]:
         client.close()
 
 
-def _split_files(paths: list[str], options: ReadOptions) -> list[Unit | Failure]:
-    return list(iter_units(paths, options))
+def _split_files(paths: list[str], options: Options) -> list[Unit | Failure]:
+    return list(iter_units(paths, options.read))
 
 
-def read_bag(inputs: Iterable[str], options: ReadOptions | None = None, files_per_partition: int = 1):
-    """A bag of the articles of ``inputs`` (files, folders, globs, expanded here), split on the workers."""
+def read_bag(inputs: Iterable[str], options: Options | None = None, files_per_partition: int = 1):
+    """A bag of the articles of ``inputs`` (files, folders, globs, expanded here), split on the workers with
+    ``options`` (what to read: the input format and the record fields)."""
     import dask.bag as db
 
-    options = options or ReadOptions()
+    options = options or Options()
     paths = list(expand([str(i) for i in inputs]))
     if not paths:
         return db.from_sequence([], npartitions=1)
@@ -102,22 +105,20 @@ def dataframe_bag(ddf, fields: Fields | None = None, source: str = "dataframe"):
         _record_units, source=source, fmt="jsonl", fields=fields)
 
 
-def timeline_from_bag(bag, *, options: ReadOptions | None = None, dct=None, date_order: str | None = None,
-                      narrative: bool = False, fields: Fields | None = None, merge: bool = True,
-                      keep_texts: bool = False, strict: bool = False, on_failure=None) -> Timeline:
+def timeline_from_bag(bag, *, options: Options | None = None, strict: bool = False, on_failure=None,
+                      **settings) -> Timeline:
     """Map the per-document pipeline over ``bag`` (of Units/Failures) and return the merged Timeline.
 
-    The options are those of :func:`timeline.build` (``options`` may be given whole instead). The computation
-    runs on the current Dask scheduler: a ``distributed.Client`` if one is active, else dask's default.
+    ``options`` and ``settings`` are those of :func:`timeline.build` (a :class:`timeline.pipeline.options.Options`,
+    or its fields by name). The computation runs on the current Dask scheduler: a ``distributed.Client`` if one
+    is active, else dask's default.
     """
-    if options is None:
-        options = read_options(dct, date_order, narrative, fields)
-    task = functools.partial(process_chunk, options=options, keep_texts=keep_texts)
-    outcomes = bag.map_partitions(task).compute()
-    collector = Collector(strict=strict, on_failure=on_failure, keep_texts=keep_texts)
+    options = Options.of(options, **settings)
+    outcomes = bag.map_partitions(functools.partial(process_chunk, options=options)).compute()
+    collector = Collector(strict=strict, on_failure=on_failure, keep_texts=options.keep_texts)
     for outcome in outcomes:
         collector.add(outcome)
-    return collector.timeline(merge)
+    return collector.timeline(options.merge)
 
 
 __all__ = ["connect", "read_bag", "dataframe_bag", "timeline_from_bag"]
