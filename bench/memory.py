@@ -11,8 +11,8 @@ size on disk of the spilled table (the child's ``TMPDIR`` is a folder of its own
 sort runs are deleted as soon as they are opened, so they are not counted), and the run's time. With
 ``--merge`` the build merges (the default of ``timeline build``); with ``--chart`` it draws the chart too (from
 the 60 rows it shows, chosen in one pass over the spilled table); with ``--time-merge`` the unmerged table
-written by the run is read back and ordered here, in memory, with and without merging
-(``order.table_from_rows``), which times the in-memory merge alone at that size.
+written by the run is read back and ordered again here, with and without merging
+(``order.table_from_rows``: the same engine as the build), which times the merge and the ordering alone.
 """
 from __future__ import annotations
 

@@ -104,21 +104,21 @@ def test_chart_without_titles_in_the_drawn_rows_takes_the_tables_first_title(tmp
     import datetime as dt
 
     from timeline.model import Document
-    from timeline.table.order import table_from_rows
     from timeline.pipeline.work import process_document
     from timeline.render import save_chart
-    from timeline.table.rows import rows_from_events
+    from timeline.table.order import to_table
+    from timeline.table.timeline import chart_input
 
     texts = ("Talks ended on Oct. 3.", "Rain fell on Nov. 2. Snow fell on Nov. 4. Fog came on Nov. 9.")
     docs = [Document(f"d{i}.txt", title, dt.datetime(2015, 11, 1 + 19 * i), text)
             for i, (title, text) in enumerate(zip(titles, texts))]
     results = [process_document(d) for d in docs]
-    table = table_from_rows(rows_from_events([e for r in results for e in r.events]))
+    table = to_table([e for r in results for e in r.events])
     save_chart(table, tmp_path / "mem.png", tmp_path / "mem.svg", max_events=1)
     with spill.SpillStore(tmp_path, insert_rows=2) as store:
         for r in results:
             store.add(r)
-        rows, options = spill.chart_input(store.finish(), max_events=1)
+        rows, options = chart_input(store.finish(), max_events=1)
         assert options["_left_out"] == (len(table) - 1, 0)
         save_chart(rows, tmp_path / "disk.png", tmp_path / "disk.svg", max_events=1, **options)
     assert (tmp_path / "mem.svg").read_bytes() == (tmp_path / "disk.svg").read_bytes()
@@ -274,6 +274,19 @@ def test_the_public_api_names_the_streaming_build():
     assert "build_spilled" in timeline.__all__
 
 
+def test_one_timeline_class_and_one_api_in_memory_and_on_disk(tmp_path):
+    """build() and build_spilled() give the same class; frame(), chunks() and len() read either table."""
+    tl = build([str(STORY)])
+    assert isinstance(tl.events, pd.DataFrame)
+    with build_spilled([str(STORY)], spill_dir=tmp_path) as st:
+        assert type(st) is type(tl) is timeline.Timeline and timeline.SpilledTimeline is timeline.Timeline
+        assert len(st) == len(tl) == len(tl.events) > 0 and st.n_documents == tl.n_documents
+        for a in (tl, st):
+            pd.testing.assert_frame_equal(a.frame(), tl.events)
+            pd.testing.assert_frame_equal(pd.concat(list(a.chunks(2)), ignore_index=True), tl.events)
+    assert not list(tmp_path.glob(".timeline-spill-*")) and not list(tmp_path.glob("timeline-spill-*"))
+
+
 # ---------------------------------------------------------------------------------------------- ties, at random
 
 def random_results(seed: int, n: int = 160):
@@ -309,11 +322,10 @@ def random_results(seed: int, n: int = 160):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("merge", [False, True])
 def test_random_ties_order_and_merge_as_in_memory(tmp_path, tiny_chunks, seed, merge):
-    from timeline.table.order import table_from_rows
-    from timeline.table.rows import rows_from_events
+    from timeline.table.order import to_table
 
     results = random_results(seed)
-    expected = table_from_rows(rows_from_events([e for r in results for e in r.events]), merge=merge)
+    expected = to_table([e for r in results for e in r.events], merge=merge)
     if merge:
         assert (expected["sources_count"] > 1).any()
     with spill.SpillStore(tmp_path, insert_rows=3) as store:
@@ -329,15 +341,14 @@ def test_a_tie_on_every_table_key_keeps_the_in_memory_order(tmp_path, merge):
     import datetime as dt
 
     from timeline.model import Document, Event
-    from timeline.table.order import table_from_rows
     from timeline.pipeline.work import DocumentResult
-    from timeline.table.rows import rows_from_events
+    from timeline.table.order import to_table
 
     doc = Document("a.txt", "A", dt.datetime(2015, 11, 2), "")
     day = dt.date(2015, 1, 1)
     events = [Event(day, day, "day", None, "x", 1, 2, "B text", "h", doc, kind="mention"),
               Event(None, day, "day", None, "x", 1, 2, "A text", "h", doc, kind="mention")]
-    expected = table_from_rows(rows_from_events(events), merge=merge)
+    expected = to_table(events, merge=merge)
     assert expected["event_text"].tolist() == (["A text", "B text"] if merge else ["B text", "A text"])
     with spill.SpillStore(tmp_path) as store:
         store.add(DocumentResult(doc, [], events, 2))

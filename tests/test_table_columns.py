@@ -18,8 +18,8 @@ from timeline.events.text import words
 from timeline.events.extract import FLAG_ORDER
 from timeline.model import Document, Event, Timex
 from timeline.table.order import event_row, merge_rows, to_table
-from timeline.table.rows import RowBuilder, rows_from_events
 from timeline.table.columns import COLUMN_NAMES, COLUMNS, DTYPES, FREE_TEXT
+from timeline.table.rows import document_source, event_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
@@ -193,22 +193,27 @@ def test_story_merges_are_the_reference_merges():
     assert list(df.merge_note.fillna("")) == list(reference_table(events).merge_note.fillna(""))
 
 
-def test_rows_in_small_chunks_are_the_rows_in_one():
+def test_rows_in_small_inserts_are_the_rows_in_one(tmp_path):
+    from timeline.table.spill import SpillStore
+
     events = random_events(5)
-    small = RowBuilder(chunk_rows=3)
-    for i in range(0, len(events), 4):
-        small.add(events[i:i + 4])
-    assert len(small) == len(events)
-    pd.testing.assert_frame_equal(small.frame(), rows_from_events(events))
-    assert [str(t) for t in rows_from_events(events).dtypes] == [c.dtype for c in COLUMNS]
+    with SpillStore(tmp_path, insert_rows=3) as small:
+        for i in range(0, len(events), 4):
+            small.add_rows(event_cells(e, *document_source(e.document)) for e in events[i:i + 4])
+        assert len(small) == len(events)
+        table = small.finish(merge=False).frame()
+    pd.testing.assert_frame_equal(table, to_table(events, merge=False))
+    assert [str(t) for t in table.dtypes] == [c.dtype for c in COLUMNS]
 
 
-def test_the_builder_keeps_no_event_objects():
-    builder = RowBuilder()
+def test_the_table_keeps_no_event_objects(tmp_path):
+    from timeline.table.spill import SpillStore
+
     events = random_events(1, n_docs=3)
-    builder.add(events)
-    held = [v for col in builder._columns.values() for v in col]
-    assert not any(isinstance(v, (Event, Timex, Document)) for v in held)
+    with SpillStore(tmp_path) as store:
+        store.add_rows(event_cells(e, *document_source(e.document)) for e in events)
+        held = [v for row in store._rows for v in row]
+    assert held and not any(isinstance(v, (Event, Timex, Document)) for v in held)
 
 
 def _old_csv_bytes(table: pd.DataFrame) -> bytes:

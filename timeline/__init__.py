@@ -10,8 +10,8 @@ merged event table) -> :mod:`timeline.export` / :mod:`timeline.render` (files an
 - :func:`tag_document` (path, dct=None, date_order=None, lang="en") -> (:class:`Document`, its timexes): a file
   read and tagged, its date header giving the DCT (what ``timeline tag FILE`` prints)
 - :func:`build` (inputs, ...) -> :class:`Timeline` (``.events`` is a pandas DataFrame, in memory)
-- :func:`build_spilled` (inputs, ...) -> :class:`SpilledTimeline` (the table on disk: any corpus size; what
-  ``timeline build`` runs)
+- :func:`build_spilled` (inputs, ...) -> the same :class:`Timeline` with its table left on disk (any corpus size;
+  what ``timeline build`` runs); ``SpilledTimeline`` is its old name
 - :class:`Options` (what a build reads and makes of it: input format, fields, DCT, date order, narrative mode,
   language, merging, texts kept), validated once; a bad value is an :class:`OptionsError`
 - :func:`read_document` (path, ...) -> :class:`Document`
@@ -36,7 +36,7 @@ def __getattr__(name: str):
     if name in ("tag", "tag_document"):
         from timeline import tagger
         return getattr(tagger, name)
-    if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):
+    if name in ("build", "Timeline", "build_spilled", "SpilledTimeline"):   # one class: Timeline
         from timeline.pipeline import batch
         return getattr(batch, name)
     if name in ("Options", "OptionsError"):

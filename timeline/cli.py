@@ -1,6 +1,6 @@
 """Command line: each command is a thin layer over a public function of the library.
 
-``timeline build``    -> :func:`timeline.pipeline.build_spilled` then :meth:`SpilledTimeline.write`
+``timeline build``    -> :func:`timeline.build_spilled` (same options) then :meth:`timeline.Timeline.write`
 ``timeline tag``      -> :func:`timeline.tag`
 ``timeline evaluate`` -> :func:`timeline.evaluation.tempeval.evaluate`
 ``timeline render``   -> :func:`timeline.render.render_csv`

@@ -1,16 +1,16 @@
-"""The pipeline, top to bottom: ingest -> recognize/resolve (tag) -> events -> order -> export/render.
+"""The pipeline, top to bottom: sources -> tagger -> events -> table -> export/render, over many documents.
 
 :func:`build` is the library call behind ``timeline build``. Inputs are split into articles in this process
-(:mod:`timeline.sources`), and each article is parsed, tagged and turned into events by :func:`process_unit`,
-which runs here (``jobs=1``), in a pool of worker processes (``jobs=N``) or on a Dask cluster
-(``scheduler=ADDRESS``), always in input order so that every way of running writes the same table.
-Texts are not kept: the Timeline holds each document's metadata and its events, collected as rows of the table as
-they arrive (typed chunks of columns, :mod:`timeline.table.rows`; no Event objects), and its text and timexes only
-when ``keep_texts=True``, which the TimeML output needs. Its ``events`` is a DataFrame, so it is in memory.
+(:mod:`timeline.sources`), and each article is parsed, tagged and turned into events by
+:func:`timeline.pipeline.work.process_unit`, which runs here (``jobs=1``), in a pool of worker processes
+(``jobs=N``) or on a Dask cluster (``scheduler=ADDRESS``), always in input order so that every way of running
+writes the same table. What to read and make of it is one :class:`timeline.pipeline.options.Options`. Texts are
+not kept (unless ``keep_texts``, which the TimeML output needs): each document's events go to the table's engine
+as rows as they arrive (:mod:`timeline.table.spill`, on disk), which merges and orders them.
 
-:func:`build_spilled` (what ``timeline build`` runs) does the same work but keeps nothing per event in memory:
-the rows go to a SQLite file in a temporary folder as they arrive (:mod:`timeline.table.spill`), are merged and
-ordered there, and :meth:`SpilledTimeline.write` streams them into the same files, byte for byte.
+:func:`build` reads the ordered table into memory (``events`` is a DataFrame); :func:`build_spilled` (what
+``timeline build`` runs) leaves it on disk, and :meth:`timeline.table.timeline.Timeline.write` streams it into
+the same files, byte for byte.
 """
 from __future__ import annotations
 
@@ -67,42 +67,37 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options
     way. ``keep_texts`` keeps each document's text and timexes (needed by the TimeML output; off by default
     so memory does not grow with the texts). ``progress`` is a :class:`timeline.pipeline.progress.Progress` or None.
 
-    The returned table is a DataFrame, held in memory (about 1 KB a row); for an archive of hundreds of thousands
-    of articles use :func:`build_spilled`, which keeps it on disk and writes the same files.
+    The table is built on disk (:mod:`timeline.table.spill`) and returned read into memory as a DataFrame,
+    ``tl.events`` (about 1 KB a row); for an archive of hundreds of thousands of articles use
+    :func:`build_spilled`, which leaves it on disk and writes the same files.
     """
     options = Options.of(options, **settings)
-    collector = Collector(strict=strict, on_failure=on_failure, progress=progress, keep_texts=options.keep_texts)
-    _collect(collector, inputs, options, jobs, scheduler, progress)
-    return collector.timeline(options.merge)
+    return _build(inputs, Collector(options, strict=strict, on_failure=on_failure, progress=progress),
+                  jobs, scheduler)
 
 
 def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options | None = None,
                   strict: bool = False, on_failure: Callable[[Failure], None] | None = None, jobs: int | None = 1,
                   scheduler: str | None = None, progress=None, spill_dir: str | os.PathLike | None = None,
-                  insert_rows: int | None = None, **settings) -> SpilledTimeline:
-    """:func:`build` for corpora of any size: the same arguments and the same table, but the table is spilled to
-    disk (a SQLite file in a temporary folder inside ``spill_dir``, default the system's temporary folder) as
-    the documents are tagged, merged and ordered there, and written by :meth:`SpilledTimeline.write` in chunks,
-    so memory does not grow with the number of events. Use it in a ``with`` block: leaving it removes the
-    folder (so does an error here). ``insert_rows`` is the number of rows buffered before each write to disk.
-    ``timeline build`` runs this; :func:`build` is for tables one wants as a DataFrame."""
-    from timeline.table.spill import INSERT_ROWS, SpillStore
-
+                  insert_rows: int | None = None, **settings) -> Timeline:
+    """:func:`build` for corpora of any size: the same arguments and the same table, left on disk (in a temporary
+    folder inside ``spill_dir``, default the system's temporary folder), so memory does not grow with the number
+    of events: ``tl.events`` is a :class:`timeline.table.spill.SpilledTable` (``len()``, ``chunks()``,
+    ``frame()``) and :meth:`Timeline.write` streams it into the same files. Use it in a ``with`` block: leaving
+    it removes the folder (so does an error here). ``insert_rows`` is the number of rows buffered before each
+    write to disk. ``timeline build`` runs this; :func:`build` is for tables one wants as a DataFrame."""
     options = Options.of(options, **settings)
-    store = SpillStore(spill_dir, keep_texts=options.keep_texts, insert_rows=insert_rows or INSERT_ROWS)
+    return _build(inputs, Collector(options, strict=strict, on_failure=on_failure, progress=progress,
+                                    in_memory=False, spill_dir=spill_dir, insert_rows=insert_rows), jobs, scheduler)
+
+
+def _build(inputs, collector: Collector, jobs: int | None, scheduler: str | None) -> Timeline:
     try:
-        collector = Collector(strict=strict, on_failure=on_failure, progress=progress,
-                              keep_texts=options.keep_texts, store=store)
-        _collect(collector, inputs, options, jobs, scheduler, progress)
-        if progress is not None:
-            progress.stage(f"{'merging and ' if options.merge else ''}ordering {len(store):,} rows")
-        store.finish(options.merge)
-        if progress is not None:
-            progress.clear()
-        return SpilledTimeline(store, collector.failures, collector.n_expressions, collector.notes)
+        _collect(collector, inputs, collector.options, jobs, scheduler, collector.progress)
     except BaseException:
-        store.close()
+        collector.close()
         raise
+    return collector.timeline()
 
 
 def _collect(collector: Collector, inputs, options: Options, jobs: int | None, scheduler: str | None,

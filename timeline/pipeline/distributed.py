@@ -17,7 +17,7 @@ or that already live in a Dask DataFrame::
     client = Client("tcp://host:8786")                       # or LocalCluster(); or none: dask's default scheduler
     tl = timeline_from_bag(read_bag(["archive/"]))          # files split and read on the workers
     tl = timeline_from_bag(dataframe_bag(ddf, Fields(text="body", date="published")))   # a Dask DataFrame
-    opts = Options(date_order="MDY", fields=Fields(text="body"))                          # options: to both
+    opts = timeline.Options(date_order="MDY", fields=Fields(text="body"))                 # options: to both
     tl = timeline_from_bag(read_bag(["export.jsonl"], opts), options=opts)
     tl.events                                               # the same table as timeline.build(...) gives
     tl.write("output")
@@ -115,10 +115,14 @@ def timeline_from_bag(bag, *, options: Options | None = None, strict: bool = Fal
     """
     options = Options.of(options, **settings)
     outcomes = bag.map_partitions(functools.partial(process_chunk, options=options)).compute()
-    collector = Collector(strict=strict, on_failure=on_failure, keep_texts=options.keep_texts)
-    for outcome in outcomes:
-        collector.add(outcome)
-    return collector.timeline(options.merge)
+    collector = Collector(options, strict=strict, on_failure=on_failure)
+    try:
+        for outcome in outcomes:
+            collector.add(outcome)
+    except BaseException:
+        collector.close()
+        raise
+    return collector.timeline()
 
 
 __all__ = ["connect", "read_bag", "dataframe_bag", "timeline_from_bag"]

@@ -14,7 +14,6 @@ from timeline.model import Document, Event, Timex
 from timeline.pipeline.options import Options
 from timeline.sources import Unit, parse_unit
 from timeline.sources.ingest import Failure, InputError
-from timeline.table.rows import RowBuilder
 
 if TYPE_CHECKING:
     from timeline.table.timeline import Timeline
@@ -74,16 +73,23 @@ def process_chunk(units: list[Unit | Failure], options: Options) -> list[Outcome
 
 
 class Collector:
-    """Gathers outcomes, in order, into a :class:`Timeline`: each document's events become rows of the table
-    as they arrive (:class:`timeline.table.rows.RowBuilder`); no Event, Timex or text is kept unless ``keep_texts``."""
+    """Gathers outcomes, in input order, into the table's engine (:class:`timeline.table.spill.SpillStore`, in a
+    temporary folder inside ``spill_dir``): each document's events become rows as they arrive; no Event, Timex or
+    text is kept unless ``options.keep_texts``. :meth:`timeline` orders (and merges) the table and returns the
+    :class:`Timeline`, its table read into memory (``in_memory=True``) or left on disk. The documents themselves
+    are kept (without their texts, unless ``keep_texts``) only for an in-memory Timeline."""
 
-    def __init__(self, *, strict: bool = False, on_failure: Callable[[Failure], None] | None = None,
-                 progress=None, keep_texts: bool = False, store=None):
-        self.strict, self.on_failure, self.progress, self.keep_texts = strict, on_failure, progress, keep_texts
-        self.store = store                  # a timeline.table.spill.SpillStore: the rows go there instead
+    def __init__(self, options: Options, *, strict: bool = False,
+                 on_failure: Callable[[Failure], None] | None = None, progress=None, in_memory: bool = True,
+                 spill_dir=None, insert_rows: int | None = None):
+        from timeline.table.spill import INSERT_ROWS, SpillStore
+
+        self.options, self.strict, self.on_failure, self.progress = options, strict, on_failure, progress
+        self.in_memory = in_memory
+        self.store = SpillStore(spill_dir, keep_texts=options.keep_texts and not in_memory,
+                                insert_rows=insert_rows or INSERT_ROWS)
         self.documents: list[Document] = []
         self.timexes: dict[str, list[Timex]] = {}
-        self.rows = RowBuilder()            # the events as rows of the table, not as objects
         self.failures: list[Failure] = []
         self.notes: list[tuple[str, str]] = []
         self.n_expressions = 0
@@ -95,22 +101,39 @@ class Collector:
             self.failures.append(outcome)
             if self.on_failure:
                 self.on_failure(outcome)
-        elif self.store is not None:
+        else:
             self.store.add(outcome)
             self.notes += [(outcome.document.path, note) for note in outcome.document.notes]
             self.n_expressions += outcome.n_expressions
-        else:
-            self.documents.append(outcome.document)
-            if self.keep_texts:
-                self.timexes[outcome.document.path] = outcome.timexes
-            self.rows.add(outcome.events)
-            self.n_expressions += outcome.n_expressions
+            if self.in_memory:
+                self.documents.append(outcome.document)
+                if self.options.keep_texts:
+                    self.timexes[outcome.document.path] = outcome.timexes
         if self.progress:
             self.progress.document_done(not isinstance(outcome, Failure))
 
-    def timeline(self, merge: bool = True) -> "Timeline":
-        from timeline.table.order import table_from_rows
+    def timeline(self) -> "Timeline":
+        """Merge (if the options say so) and order the table; the Timeline (the store is closed on an error, and
+        once read when ``in_memory``)."""
         from timeline.table.timeline import Timeline
 
-        table = table_from_rows(self.rows.frame(), merge=merge)
-        return Timeline(table, self.documents, self.timexes, self.failures, self.n_expressions, self.keep_texts)
+        store, progress = self.store, self.progress
+        try:
+            if progress is not None:
+                progress.stage(f"{'merging and ' if self.options.merge else ''}ordering {len(store):,} rows")
+            table = store.finish(self.options.merge)
+            if progress is not None:
+                progress.clear()
+            common = dict(failures=self.failures, notes=self.notes, n_expressions=self.n_expressions,
+                          texts_kept=self.options.keep_texts)
+            if not self.in_memory:
+                return Timeline(table, n_documents=store.n_documents, store=store, **common)
+            events = table.frame()
+        except BaseException:
+            store.close()
+            raise
+        store.close()
+        return Timeline(events, documents=self.documents, timexes=self.timexes, **common)
+
+    def close(self) -> None:
+        self.store.close()

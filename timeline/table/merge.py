@@ -24,16 +24,13 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-import numpy as np
-import pandas as pd
-
+from timeline.events.extract import FLAG_ORDER
 from timeline.events.text import words
 
 JACCARD_MIN = 0.6
 RATIO_MIN = 0.85
 NOTE_SOURCES = 20       # merge_note names this many merged mentions, then counts the rest
 _EPS = 1e-9
-_SLICE = 65_536         # rows turned into Python values at a time
 _WORD = re.compile(r"\w+")
 
 
@@ -53,20 +50,6 @@ def scores(wa: list[str], wb: list[str], stop: frozenset[str] | None = None) -> 
 
 def passes(jaccard: float, ratio: float) -> bool:
     return jaccard >= JACCARD_MIN or ratio >= RATIO_MIN
-
-
-def _codes(series: pd.Series, fill) -> np.ndarray:
-    """Integer codes that sort as the (filled) values do."""
-    codes, _ = pd.factorize(series.fillna(fill), sort=True)
-    return codes
-
-
-def merge_order(frame: pd.DataFrame) -> np.ndarray:
-    """Row positions in the order merging takes them: start, end, published, source path, offset (stable)."""
-    offset = frame["phrase_start"].fillna(1 << 62).to_numpy(dtype=np.int64)
-    keys = [_codes(frame["start"], ""), _codes(frame["end"], ""), _codes(frame["published"], ""),
-            _codes(frame["source_path"], ""), offset]
-    return np.lexsort(keys[::-1])
 
 
 class Texts:
@@ -139,59 +122,14 @@ class Texts:
         return counts
 
 
-def _values(series: pd.Series, rows: np.ndarray) -> list:
-    out: list = []
-    for i in range(0, len(rows), _SLICE):
-        out += [None if v is pd.NA else v for v in series.take(rows[i:i + _SLICE]).tolist()]
-    return out
-
-
-def clusters(frame: pd.DataFrame) -> tuple[np.ndarray, list[list[tuple[int, tuple[float, float] | None]]]]:
-    """(the first row of every cluster, in creation order; the clusters of more than one row, each a list of
-    ``(row, scores)`` with scores None for its first row). Rows are positions in ``frame``."""
-    n = len(frame)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64), []
-    order = merge_order(frame)
-    pos = np.empty(n, dtype=np.int64)
-    pos[order] = np.arange(n)
-    bucket = frame.groupby(["start", "end", "precision", "end_precision", "kind"], dropna=False,
-                           sort=False).ngroup().to_numpy()
-    source = _codes(frame["source_path"], "")
-    n_sources = pd.Series(source).groupby(bucket).transform("nunique").to_numpy()
-    candidate = (frame["kind"] != "publication").fillna(True).to_numpy(dtype=bool) & (n_sources >= 2)
-    rows = np.flatnonzero(candidate)
-    rows = rows[np.lexsort((pos[rows], bucket[rows]))]             # by bucket, then in merge order
-    texts = Texts()
-    tids: list[int] = []
-    for lo in range(0, len(rows), _SLICE):          # a slice of texts at a time: only their ids are kept
-        part = rows[lo:lo + _SLICE]
-        tids += [texts.id_of(t or "", p) for t, p in zip(_values(frame["event_text"], part),
-                                                          _values(frame["phrase"], part))]
-    texts.index()
-    firsts = list(np.flatnonzero(~candidate))
-    multi: list[list] = []
-    lo = 0
-    row_list = rows.tolist()
-    for hi in range(1, len(row_list) + 1):           # one bucket at a time: rows[lo:hi] share a bucket
-        if hi < len(row_list) and bucket[row_list[hi]] == bucket[row_list[lo]]:
-            continue
-        members = cluster_bucket([(r, tids[i], source[r]) for i, r in enumerate(row_list[lo:hi], lo)], texts)
-        multi += [m for m in members if len(m) > 1]
-        firsts += [m[0][0] for m in members]
-        lo = hi
-    firsts_arr = np.asarray(firsts, dtype=np.int64)
-    return firsts_arr[np.argsort(pos[firsts_arr], kind="stable")], multi
-
-
 def cluster_bucket(rows: list[tuple[int, int, object]], texts: Texts
                    ) -> list[list[tuple[int, tuple[float, float] | None]]]:
     """The clusters of one bucket: ``rows`` are ``(row, text id, source)`` in merge order (text ids of ``texts``,
     indexed); each cluster a list of ``(row, scores)`` (None for its first row), in creation order.
 
-    ``texts`` may hold the texts of this bucket only (:mod:`timeline.table.spill` does that) or of every bucket (as
-    :func:`clusters` does): prefix filtering only ever skips clusters that cannot pass, whatever the order of
-    the tokens, so the clusters are the same."""
+    ``texts`` may hold the texts of this bucket only (:mod:`timeline.table.spill` does that) or of every bucket:
+    prefix filtering only ever skips clusters that cannot pass, whatever the order of the tokens, so the clusters
+    are the same."""
     members: list[list] = []
     sources: list[set] = []
     heads: list[int] = []                         # text id of each cluster's first row
@@ -222,3 +160,24 @@ def cluster_bucket(rows: list[tuple[int, int, object]], texts: Texts
             for key in texts.keys[tid]:
                 index.setdefault(key, []).append(k)
     return members
+
+
+def merged_cells(cluster: list[tuple[dict, tuple[float, float] | None]]) -> dict:
+    """The cells of a cluster's row: ``cluster`` is ``(row, scores)`` in merge order (scores None for its first
+    row), each row a dict with at least source_path, phrase, flags, qualifiers, edtf and start."""
+    row = dict(cluster[0][0])
+    rows = [r for r, _ in cluster]
+    row["source_path"] = ";".join(r["source_path"] for r in rows)
+    row["sources_count"] = len(rows)
+    flags = {f for r in rows for f in (r["flags"] or "").split(";") if f}
+    row["flags"] = ";".join([f for f in FLAG_ORDER if f in flags] + sorted(flags - set(FLAG_ORDER))) or None
+    quals = list(dict.fromkeys(q for r in rows for q in (r["qualifiers"] or "").split(";") if q))
+    row["qualifiers"] = ";".join(quals) or None
+    parts = [f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})"
+             for r, s in cluster[1:NOTE_SOURCES + 1]]
+    if len(cluster) > NOTE_SOURCES + 1:
+        parts.append(f"and {len(cluster) - NOTE_SOURCES - 1} more")
+    row["merge_note"] = (f"{len(rows)} articles report the same date ({row['edtf'] or row['start']}) with "
+                         f"near-identical text; kept the text of {rows[0]['source_path']} "
+                         f"(published first), merged " + "; ".join(parts))
+    return row

@@ -11,27 +11,23 @@ every one, so that a story reported a thousand times still merges in linear time
 earliest published mention's text and lists every source in ``source_path`` (``;``-separated),
 ``sources_count`` and ``merge_note``.
 
-The table is built from columns (:mod:`timeline.table.rows`), and merging (:mod:`timeline.table.merge`) only scores rows
-that share a date bucket, come from different documents, and share a rare word; see there why that gives the
-same merges as comparing every pair. :mod:`timeline.table.spill` applies the same keys and the same merge to a table
-kept on disk (what ``timeline build`` does), bucket by bucket, and gives the same table.
+Both are written once, in the table's engine (:mod:`timeline.table.spill`; the clustering in
+:mod:`timeline.table.merge`); the functions here run a list of events or rows through it and read the table back
+as a DataFrame.
 """
 from __future__ import annotations
 
 import datetime as _dt
 
-import numpy as np
 import pandas as pd
 
-from timeline.events.dates import precision_rank
-from timeline.events.extract import FLAG_ORDER
-from timeline.table.merge import JACCARD_MIN, NOTE_SOURCES, RATIO_MIN, _codes, _values, clusters, scores, text_words
 from timeline.model import Event
-from timeline.table.rows import empty_frame, frame_from_columns, rows_from_events, take
-from timeline.table.columns import COLUMN_NAMES, DTYPES
+from timeline.table.columns import COLUMN_NAMES
+from timeline.table.merge import JACCARD_MIN, NOTE_SOURCES, RATIO_MIN, scores, text_words
+from timeline.table.rows import document_source, empty_frame, event_cells
 
-__all__ = ["JACCARD_MIN", "RATIO_MIN", "NOTE_SOURCES", "event_row", "similarity", "merge_rows", "merge_frame",
-           "table_from_rows", "table_order", "to_table", "empty_table"]
+__all__ = ["JACCARD_MIN", "RATIO_MIN", "NOTE_SOURCES", "event_row", "similarity", "merge_rows",
+           "table_from_rows", "to_table", "empty_table"]
 
 
 def _iso(d: _dt.date | _dt.datetime | None) -> str | None:
@@ -78,77 +74,39 @@ def empty_table() -> pd.DataFrame:
     return empty_frame()
 
 
-def _merged_values(frame: pd.DataFrame, multi: list[list[tuple[int, tuple[float, float] | None]]]) -> dict:
-    """The cells a merge rewrites (source_path, sources_count, flags, qualifiers, merge_note), by first row."""
-    needed = np.asarray(sorted({r for cluster in multi for r, _ in cluster}), dtype=np.int64)
-    if not len(needed):
-        return {}
-    cols = ("source_path", "flags", "qualifiers", "phrase", "edtf", "start")
-    values = {name: dict(zip(needed.tolist(), _values(frame[name], needed))) for name in cols}
-    out = {}
-    for cluster in multi:
-        rows = [{name: values[name][r] for name in cols} for r, _ in cluster]
-        out[cluster[0][0]] = _merge([(row, s) for row, (_, s) in zip(rows, cluster)])
-    return out
+def _table(rows, merge: bool, order: str = "table") -> pd.DataFrame:
+    from timeline.table.spill import SpillStore
+
+    with SpillStore() as store:
+        store.add_rows(rows)
+        return store.finish(merge, order=order).frame()
 
 
-def _merge(cluster: list[tuple[dict, tuple[float, float] | None]]) -> dict:
-    row = dict(cluster[0][0])
-    rows = [r for r, _ in cluster]
-    row["source_path"] = ";".join(r["source_path"] for r in rows)
-    row["sources_count"] = len(rows)
-    flags = {f for r in rows for f in (r["flags"] or "").split(";") if f}
-    row["flags"] = ";".join([f for f in FLAG_ORDER if f in flags] + sorted(flags - set(FLAG_ORDER))) or None
-    quals = list(dict.fromkeys(q for r in rows for q in (r["qualifiers"] or "").split(";") if q))
-    row["qualifiers"] = ";".join(quals) or None
-    parts = [f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})"
-             for r, s in cluster[1:NOTE_SOURCES + 1]]
-    if len(cluster) > NOTE_SOURCES + 1:
-        parts.append(f"and {len(cluster) - NOTE_SOURCES - 1} more")
-    row["merge_note"] = (f"{len(rows)} articles report the same date ({row['edtf'] or row['start']}) with "
-                         f"near-identical text; kept the text of {rows[0]['source_path']} "
-                         f"(published first), merged " + "; ".join(parts))
-    return row
-
-
-def merge_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of ``frame`` with the mentions of one happening merged (see the module docstring), one row per
-    cluster in the order the clusters were formed (``frame`` is emptied)."""
-    firsts, multi = clusters(frame)
-    merged = _merged_values(frame, multi)
-    out = take(frame, firsts)
-    if merged:
-        at = {r: i for i, r in enumerate(firsts.tolist())}
-        where = np.asarray([at[r] for r in merged], dtype=np.int64)
-        for name in ("source_path", "sources_count", "flags", "qualifiers", "merge_note"):
-            column = out[name].array.copy()
-            column[where] = pd.array([m[name] for m in merged.values()], dtype=DTYPES[name])
-            out[name] = column
-    return out
-
-
-def table_order(frame: pd.DataFrame) -> np.ndarray:
-    """Row positions in table order: the date (``end`` for an open start), precision coarse first, end, source
-    path, offset, kind, headline; ties keep the frame's order."""
-    when = frame["start"].fillna(frame["end"]).fillna("9999-12-31")
-    ranks = {p: precision_rank(p) for p in frame["precision"].dropna().unique().tolist()}
-    rank = frame["precision"].map(ranks).fillna(precision_rank(None)).to_numpy(dtype=np.int64)
-    offset = frame["phrase_start"].fillna(1 << 62).to_numpy(dtype=np.int64)
-    keys = [_codes(when, ""), rank, _codes(frame["end"], ""), _codes(frame["source_path"], ""), offset,
-            _codes(frame["kind"], ""), _codes(frame["headline"], "")]
-    return np.lexsort(keys[::-1])
+def _cells(frame: pd.DataFrame):
+    """The rows of a frame with the table's columns as tuples of cells (missing values as None)."""
+    columns = [[None if v is pd.NA or v is None or v != v else v for v in frame[name].tolist()]
+               for name in COLUMN_NAMES[1:]]
+    return zip(*columns)
 
 
 def table_from_rows(frame: pd.DataFrame, *, merge: bool = True) -> pd.DataFrame:
-    """The canonical table from an unordered frame of rows (:mod:`timeline.table.rows`; ``frame`` is consumed):
+    """The canonical table from an unordered frame of rows with the table's columns (``event_id`` is ignored):
     merged if asked, ordered, ``event_id`` ``e1`` .. ``eN``, exactly ``table.COLUMNS`` with their dtypes."""
-    if merge:
-        frame = merge_frame(frame)
-    if not len(frame):
-        return empty_table()
-    table = take(frame, table_order(frame))
-    table["event_id"] = pd.array([f"e{i}" for i in range(1, len(table) + 1)], dtype=DTYPES["event_id"])
-    return table[list(COLUMN_NAMES)].astype(DTYPES)
+    return _table(_cells(frame), merge)
+
+
+def _event_cells(events: list[Event]):
+    sources: dict[int, tuple] = {}
+    for e in events:
+        source = sources.get(id(e.document))
+        if source is None:
+            source = sources[id(e.document)] = document_source(e.document)
+        yield event_cells(e, *source)
+
+
+def to_table(events: list[Event], *, merge: bool = True) -> pd.DataFrame:
+    """The canonical event table: exactly ``table.COLUMNS`` in order with their dtypes, ordered by date."""
+    return _table(_event_cells(events), merge)
 
 
 def merge_rows(rows: list[dict]) -> list[dict]:
@@ -156,10 +114,8 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     dicts (:func:`event_row`) in, one dict per cluster out, in the order the clusters were formed."""
     if not rows:
         return []
-    cols = {name: [r.get(name) for r in rows] for name in COLUMN_NAMES}
-    return merge_frame(frame_from_columns(cols)).astype(object).where(lambda d: d.notna(), None).to_dict("records")
-
-
-def to_table(events: list[Event], *, merge: bool = True) -> pd.DataFrame:
-    """The canonical event table: exactly ``table.COLUMNS`` in order with their dtypes, ordered by date."""
-    return table_from_rows(rows_from_events(events), merge=merge)
+    cells = (tuple(r.get(name) for name in COLUMN_NAMES[1:]) for r in rows)
+    out = _table(cells, True, order="merge").astype(object).where(lambda d: d.notna(), None).to_dict("records")
+    for row in out:
+        row["event_id"] = None
+    return out

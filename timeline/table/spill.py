@@ -1,28 +1,29 @@
-"""The event table on disk, for corpora whose table should not sit in memory (``timeline build``'s path).
+"""The event table's one engine: a SQLite database (stdlib ``sqlite3``) in a temporary folder.
 
-:class:`SpillStore` is a SQLite database (stdlib ``sqlite3``; no pyarrow needed) in a temporary folder. Each
-document's events are appended to its ``rows`` table as they arrive, a few thousand rows per insert, with the
-document's metadata in ``documents`` (and, for the TimeML profile only, the pickled document and expressions).
-:meth:`SpillStore.finish` then merges and orders the table without ever loading it:
+Every build collects its rows here, :func:`timeline.build` (which then reads the table into a DataFrame) and
+``timeline build`` (which writes it from here) alike, so ordering and merging are written once. Each document's
+events are appended to ``rows`` as they arrive, a few thousand rows per insert, with the document's metadata in
+``documents`` (and, for the TimeML profile only, the pickled document and expressions). :meth:`SpillStore.finish`
+then merges and orders the table without ever loading it:
 
 - merging (:mod:`timeline.table.merge`) only ever combines rows of one *bucket* (same start, end, precisions and
   kind, not a publication event, with two or more sources), so the buckets are read one at a time in merge order
-  and clustered by the same :func:`timeline.table.merge.cluster_bucket` as in memory; the clusters' merged cells go to
-  ``merged`` and the rows they absorbed to ``absorbed``;
-- ordering is one ``INSERT INTO ordered SELECT ... ORDER BY`` with the keys of :func:`timeline.table.order.table_order`
-  (the same fills for missing values; SQLite compares text by its UTF-8 bytes, which is code point order, as
-  Python and pandas do), ties broken as the in-memory frame breaks them (arrival order; merge order when
-  merged). SQLite's sorter is an external merge sort: it keeps a few MiB of rows in memory and writes sorted runs
-  to temporary files (in ``SQLITE_TMPDIR``, else ``TMPDIR``, else ``/var/tmp`` or ``/tmp``; deleted as soon
-  as they are opened).
+  (start, end, published, source path, offset, arrival) and clustered by
+  :func:`timeline.table.merge.cluster_bucket`; the clusters' merged cells go to ``merged`` and the rows they
+  absorbed to ``absorbed``;
+- ordering is one ``INSERT INTO ordered SELECT ... ORDER BY``: the date (``end`` for an open start), precision
+  coarse first, end, source path, offset, kind, headline; ties in merge order when merged, else in arrival order
+  (SQLite compares text by its UTF-8 bytes, which is code point order, as Python does). SQLite's sorter is an
+  external merge sort: it keeps a few MiB of rows in memory and writes sorted runs to temporary files (in
+  ``SQLITE_TMPDIR``, else ``TMPDIR``, else ``/var/tmp`` or ``/tmp``; deleted as soon as they are opened).
 
 :class:`SpilledTable` reads the ordered table back in chunks of typed DataFrames, which is all the export
-profiles and :func:`chart_input` need. Memory then follows the chunk size, the largest merge bucket and the
-number of documents that failed, not the number of events.
+profiles and the chart's selection need. Memory then follows the chunk size, the largest merge bucket and the
+number of documents that failed, not the number of events. SQLite was measured against DuckDB and Polars
+(``bench/engines.py``): the same time within 15 %, the only one whose peak memory stays flat.
 """
 from __future__ import annotations
 
-import heapq
 import os
 import pickle
 import shutil
@@ -46,7 +47,7 @@ CHUNK_ROWS = 5000                               # rows read back at a time ...
 CHUNK_CHARS = 2_000_000                         # ... or fewer, holding about this many characters
 _LONG = ("event_text", "headline", "source_path", "source_title", "merge_note", "qualifiers")
 _ROW_CHARS = 120                                # what the other cells of a row come to, roughly
-_NO_OFFSET = 1 << 62                            # what an empty offset sorts as (order.table_order's fill)
+_NO_OFFSET = 1 << 62                            # what an empty offset sorts as
 _Q = {name: f'"{name}"' for name in COLUMN_NAMES}
 
 
@@ -157,19 +158,23 @@ class SpillStore:
 
     # -- collecting -------------------------------------------------------------------------------------------
     def add(self, result) -> None:
-        """Append one :class:`timeline.pipeline.DocumentResult`: its document's metadata and its events."""
+        """Append one :class:`timeline.pipeline.work.DocumentResult`: its document's metadata and its events."""
         doc = result.document
         path, title, published = document_source(doc)
         payload = pickle.dumps((doc, result.timexes), protocol=pickle.HIGHEST_PROTOCOL) if self.keep_texts else None
         self._docs.append((path, title, published, payload))
         self.n_documents += 1
-        ranks = self._ranks
-        for e in result.events:
-            cells = event_cells(e, path, title, published)
+        self.add_rows(event_cells(e, path, title, published) for e in result.events)
+
+    def add_rows(self, rows) -> None:
+        """Append rows as tuples of cells in the order of ``table.COLUMN_NAMES`` without ``event_id``
+        (:func:`timeline.table.rows.event_cells`)."""
+        ranks, out = self._ranks, self._rows
+        for cells in rows:
             rank = ranks.get(cells[2])
             if rank is None:
                 rank = ranks[cells[2]] = precision_rank(cells[2])
-            self._rows.append(cells + (rank, _bucket_key(cells)))
+            out.append(tuple(cells) + (rank, _bucket_key(cells)))
         if len(self._rows) >= self.insert_rows or len(self._docs) >= self.insert_rows:
             self._flush()
 
@@ -190,13 +195,15 @@ class SpillStore:
             self._docs = []
 
     # -- merging and ordering ---------------------------------------------------------------------------------
-    def finish(self, merge: bool = True) -> "SpilledTable":
-        """Merge (if asked) and order the rows into the ``ordered`` table; returns it."""
+    def finish(self, merge: bool = True, order: str = "table") -> "SpilledTable":
+        """Merge (if asked) and order the rows into the ``ordered`` table; returns it. ``order="merge"`` leaves
+        the merged rows in the order their clusters were formed (merge order) instead of table order."""
         self._flush()
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
         if merge:
             self._merge()
+        self._merge_order = order == "merge"
         self._order(merge)
         self.db.execute("COMMIT")
         self.table = SpilledTable(self)
@@ -232,8 +239,7 @@ class SpillStore:
     def _merge_bucket(self, bucket: list[tuple], texts) -> None:
         """Cluster one bucket's rows ``(seq, source_path, text id, phrase, flags, qualifiers, edtf, start)``, in
         merge order, and record the merged rows and the rows they absorb."""
-        from timeline.table.merge import cluster_bucket
-        from timeline.table.order import _merge
+        from timeline.table.merge import cluster_bucket, merged_cells
 
         texts.index()
         merged, absorbed = [], []
@@ -241,7 +247,7 @@ class SpillStore:
             if len(members) < 2:
                 continue
             names = ("source_path", "phrase", "flags", "qualifiers", "edtf", "start")
-            cells = _merge([(dict(zip(names, bucket[i][1:2] + bucket[i][3:])), s) for i, s in members])
+            cells = merged_cells([(dict(zip(names, bucket[i][1:2] + bucket[i][3:])), s) for i, s in members])
             merged.append((bucket[members[0][0]][0], cells["source_path"], cells["sources_count"], cells["flags"],
                            cells["qualifiers"], cells["merge_note"]))
             absorbed += [(bucket[i][0],) for i, _ in members[1:]]
@@ -258,17 +264,16 @@ class SpillStore:
             source = "CASE WHEN m.seq IS NULL THEN r.source_path ELSE m.source_path END"
             joins = ("FROM rows r LEFT JOIN merged m ON m.seq = r.seq "
                      "WHERE r.seq NOT IN (SELECT seq FROM absorbed)")
-            # the in-memory merged frame is in merge order, and table_order keeps it for ties
+            # ties in merge order
             ties = (f"COALESCE(r.start, ''), COALESCE(r.\"end\", ''), COALESCE(r.published, ''), "
                     f"COALESCE(r.source_path, ''), COALESCE(r.phrase_start, {_NO_OFFSET}), r.seq")
         else:
             values = ", ".join(f"r.{_Q[n]}" for n in STORED)
             source, joins, ties = "r.source_path", "FROM rows r", "r.seq"
-        self.db.execute(
-            f"INSERT INTO ordered ({cols}) SELECT {values} {joins} "
-            f"ORDER BY COALESCE(r.start, r.\"end\", '9999-12-31'), r.rank, COALESCE(r.\"end\", ''), "
-            f"COALESCE({source}, ''), COALESCE(r.phrase_start, {_NO_OFFSET}), COALESCE(r.kind, ''), "
-            f"COALESCE(r.headline, ''), {ties}")
+        keys = ("" if self._merge_order else
+                f"COALESCE(r.start, r.\"end\", '9999-12-31'), r.rank, COALESCE(r.\"end\", ''), COALESCE({source}, ''), "
+                f"COALESCE(r.phrase_start, {_NO_OFFSET}), COALESCE(r.kind, ''), COALESCE(r.headline, ''), ")
+        self.db.execute(f"INSERT INTO ordered ({cols}) SELECT {values} {joins} ORDER BY {keys}{ties}")
 
     # -- the end ----------------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -378,66 +383,3 @@ class SpilledDocuments(Documents):
     def sources(self):
         return self.store.db.execute("SELECT DISTINCT path, title, published FROM documents "
                                      "ORDER BY path, title, published")
-
-
-def chart_input(table: SpilledTable, max_events: int | None = 60, group_by: str | None = None,
-                title: str | None = None) -> tuple[pd.DataFrame, dict]:
-    """What the chart of the whole table needs, read in one pass: the rows it would draw (at most
-    ``max_events``, chosen as :func:`timeline.render.items.select` chooses: publication events, then the most
-    reported, then the earliest rows), in table order, and the options that make :func:`timeline.render.draw`
-    of them the chart of the whole table (``_left_out``: the dated and undated rows not passed; ``source``: the
-    source line over every row; ``title``: the first title of the table when none of the drawn rows has one).
-    """
-    from timeline.render.frame import source_line, source_name
-    from timeline.render.items import items_from_table
-
-    db = table.store.db
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS chart_names (name PRIMARY KEY) WITHOUT ROWID")
-    db.execute("DELETE FROM chart_names")
-    keep = None if max_events is None else max(max_events, 0)
-    heap: list[tuple] = []                      # the best ``keep`` so far, worst on top (keys negated)
-    chosen: list[int] = []
-    n_items = n_undated = 0
-    first_names: dict[str, str] = {}
-    fallback_title = None
-    offset = 0
-    for part in table.chunks():
-        items, undated = items_from_table(part, group_by=group_by)
-        n_items, n_undated = n_items + len(items), n_undated + undated
-        for it in items:
-            row = offset + it.row
-            if keep is None:
-                chosen.append(row)
-                continue
-            key = (it.kind != "publication", -it.sources_count, row)
-            entry = (-key[0], -key[1], -key[2])
-            if len(heap) < keep:
-                heapq.heappush(heap, entry)
-            elif keep and entry > heap[0]:
-                heapq.heapreplace(heap, entry)
-        names = set()
-        for rec in part[["source_title", "source_path", "published"]].to_dict("records"):
-            name, pub = source_name(rec)
-            if name:
-                names.add(name)
-                if len(first_names) < 6 and name not in first_names:
-                    first_names[name] = pub
-            if fallback_title is None:
-                value = rec["source_title"]
-                if not (value is None or pd.isna(value)) and str(value).strip():
-                    fallback_title = str(value)
-        db.executemany("INSERT OR IGNORE INTO chart_names VALUES (?)", [(n,) for n in names])
-        offset += len(part)
-    if keep is not None:
-        chosen = sorted(-e[2] for e in heap)
-    else:
-        chosen.sort()
-    n_names = db.execute("SELECT COUNT(*) FROM chart_names").fetchone()[0]
-    selected = table.rows(chosen)
-    options: dict = {"_left_out": (n_items - len(chosen), n_undated),
-                     "source": source_line(list(first_names.items()), n_names)}
-    if not title and fallback_title is not None:
-        drawn = [str(v).strip() for v in selected["source_title"].tolist() if not (v is None or pd.isna(v))]
-        if not any(drawn):
-            options["title"] = fallback_title
-    return selected, options

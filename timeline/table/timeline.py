@@ -1,15 +1,20 @@
 """The result of a build: the ordered event table, what was read and what failed, and how to write it all.
 
-:class:`Timeline` (from :func:`timeline.build`) holds the table as a DataFrame; :class:`SpilledTimeline` (from
-:func:`timeline.build_spilled`) keeps it on disk (:mod:`timeline.table.spill`) and writes the same bytes.
+One :class:`Timeline` for every way of building (:func:`timeline.build`, :func:`timeline.build_spilled`, Dask's
+:func:`timeline.pipeline.distributed.timeline_from_bag`, ``timeline build``): its table comes from the one engine
+(:mod:`timeline.table.spill`) and is either read into memory (``events`` is a pandas DataFrame) or left on disk
+(``events`` is a :class:`timeline.table.spill.SpilledTable`, removed by :meth:`Timeline.close`). Either way
+:meth:`Timeline.frame`, :meth:`Timeline.chunks` and ``len()`` read it, and :meth:`Timeline.write` writes the same
+bytes: the profiles of :mod:`timeline.export` read it in chunks, and the chart is drawn from the rows it shows,
+chosen in one pass (:func:`chart_input`).
 """
 from __future__ import annotations
 
 import contextlib
+import heapq
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -20,97 +25,181 @@ DEFAULT_OUT = "output"
 ERRORS_FILE = "errors.csv"
 
 
-@dataclass
 class Timeline:
-    """The result of :func:`build`: the event table, what was read, and what failed."""
+    """The ordered event table of a build, what was read and what failed.
 
-    events: pd.DataFrame
-    documents: list[Document] = field(default_factory=list)
-    timexes: dict[str, list[Timex]] = field(default_factory=dict)
-    failures: list[Failure] = field(default_factory=list)
-    n_expressions: int = 0
-    texts_kept: bool = True
+    ``events``: the table, a DataFrame (in memory) or a :class:`timeline.table.spill.SpilledTable` (on disk);
+    ``documents``: the documents read, in input order (kept in memory only; on disk only ``n_documents`` counts
+    them); ``timexes``: each document's expressions by path (with ``keep_texts``); ``failures``: what could not be
+    read, dated or tagged; ``notes``: ``(path, note)`` of the documents read (a decoding note, say);
+    ``n_expressions``: the temporal expressions found. Use an on-disk Timeline in a ``with`` block (or call
+    :meth:`close`): leaving it removes the table's temporary folder.
+    """
+
+    def __init__(self, events, *, documents: list[Document] | None = None,
+                 timexes: dict[str, list[Timex]] | None = None, failures: list[Failure] | None = None,
+                 notes: list[tuple[str, str]] | None = None, n_expressions: int = 0, n_documents: int | None = None,
+                 texts_kept: bool = False, store=None):
+        self.events, self.store = events, store
+        self.documents = documents if documents is not None else []
+        self.timexes = timexes if timexes is not None else {}
+        self.failures = failures if failures is not None else []
+        self.notes = notes if notes is not None else []
+        self.n_expressions, self.texts_kept = n_expressions, texts_kept
+        self._n_documents = len(self.documents) if n_documents is None else n_documents
 
     @property
     def n_documents(self) -> int:
-        return len(self.documents)
+        return self._n_documents
+
+    def __len__(self) -> int:
+        """The number of events (rows of the table)."""
+        return len(self.events)
+
+    def frame(self) -> pd.DataFrame:
+        """The whole table as one typed DataFrame, in memory."""
+        return self.events if isinstance(self.events, pd.DataFrame) else self.events.frame()
+
+    def chunks(self, size: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table in order, a few thousand rows at a time, as typed DataFrames."""
+        from timeline.export import chunks
+
+        return chunks(self.events, size)
 
     def write(self, out_dir: str | os.PathLike = DEFAULT_OUT, *, formats: Iterable[str] = ("csv",),
               chart: bool = True, **chart_options) -> list[Path]:
-        """Write the table in each format, the chart (PNG and SVG) and the errors file into ``out_dir``."""
+        """Write the table in each format, the chart (PNG and SVG, from the at most ``max_events`` rows it shows)
+        and the errors file (the failures, if any) into ``out_dir``; returns the files written."""
+        from timeline import export
         from timeline.render import save_chart
 
-        docs = [(d, self.timexes.get(d.path, [])) for d in self.documents]
-        return _write(self, self.events, docs, out_dir, tuple(formats),
-                      chart and (lambda png, svg: save_chart(self.events, png, svg, **chart_options)),
-                      chart_options.get("title"))
+        formats = tuple(formats)
+        if "timeml" in formats and not self.texts_kept:
+            raise ValueError("the timeml format needs the texts: build(..., keep_texts=True)")
+        if self.store is not None:
+            from timeline.table.spill import SpilledDocuments
 
-
-def _write(tl, table, documents, out_dir, formats: tuple[str, ...], draw, title) -> list[Path]:
-    """Write ``table`` in each format, the chart (``draw(png, svg)``, unless None) and the errors file."""
-    from timeline import export
-
-    if "timeml" in formats and not tl.texts_kept:
-        raise ValueError("the timeml format needs the texts: build(..., keep_texts=True)")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = list(export.write(table, out, formats=formats, documents=documents, title=title))
-    if draw:
-        png, svg = out / "timeline.png", out / "timeline.svg"
-        draw(png, svg)
-        written += [png, svg]
-    errors = out / ERRORS_FILE
-    if tl.failures:
-        written.append(write_failures(tl.failures, errors))
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            errors.unlink()          # a stale list from an earlier run would mislead
-    return written
-
-
-class SpilledTimeline:
-    """The result of :func:`build_spilled`: like :class:`Timeline`, but the table stays on disk, in a temporary
-    folder removed by :meth:`close` (use it in a ``with`` block). ``events`` is a
-    :class:`timeline.table.spill.SpilledTable` (``len()``, ``chunks()``, ``frame()``); the documents are not held
-    either: ``n_documents`` counts them and ``notes`` lists their notes as ``(path, note)``."""
-
-    def __init__(self, store, failures: list[Failure], n_expressions: int, notes: list[tuple[str, str]]):
-        self.store, self.events = store, store.table
-        self.failures, self.n_expressions, self.notes = failures, n_expressions, notes
-        self.texts_kept = store.keep_texts
-
-    @property
-    def n_documents(self) -> int:
-        return self.store.n_documents
-
-    def write(self, out_dir: str | os.PathLike = DEFAULT_OUT, *, formats: Iterable[str] = ("csv",),
-              chart: bool = True, **chart_options) -> list[Path]:
-        """Write what :meth:`Timeline.write` writes, the same bytes, reading the table back in chunks. The chart
-        is drawn from the rows it shows (at most ``max_events``, 60 by default), chosen in one pass."""
-        from timeline.table.spill import SpilledDocuments
-
-        def draw(png: Path, svg: Path) -> None:
-            from timeline.render import save_chart
-            from timeline.table.spill import chart_input
-
+            documents = SpilledDocuments(self.store)
+        else:
+            documents = export.Documents([(d, self.timexes.get(d.path, [])) for d in self.documents])
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = list(export.write(self.events, out, formats=formats, documents=documents,
+                                    title=chart_options.get("title")))
+        if chart:
             rows, options = chart_input(self.events, chart_options.get("max_events", 60),
                                         chart_options.get("group_by"), chart_options.get("title"))
             if chart_options.get("source") is not None:
                 del options["source"]
+            png, svg = out / "timeline.png", out / "timeline.svg"
             save_chart(rows, png, svg, **{**chart_options, **options})
-
-        return _write(self, self.events, SpilledDocuments(self.store), out_dir, tuple(formats),
-                      draw if chart else None, chart_options.get("title"))
+            written += [png, svg]
+        errors = out / ERRORS_FILE
+        if self.failures:
+            written.append(write_failures(self.failures, errors))
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                errors.unlink()          # a stale list from an earlier run would mislead
+        return written
 
     def close(self) -> None:
-        """Remove the spilled table (its temporary folder)."""
-        self.store.close()
+        """Remove the table's temporary folder (an on-disk Timeline; nothing to do for one in memory)."""
+        if self.store is not None:
+            self.store.close()
 
-    def __enter__(self) -> "SpilledTimeline":
+    def __enter__(self) -> "Timeline":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+SpilledTimeline = Timeline          # the name build_spilled's result had: the same class
+
+
+class _Names:
+    """A set of names that stays on disk for an on-disk table (a SQLite temporary table), in memory otherwise."""
+
+    def __init__(self, table):
+        self.db = None if isinstance(table, pd.DataFrame) else table.store.db
+        self.names: set[str] = set()
+        if self.db is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chart_names (name PRIMARY KEY) WITHOUT ROWID")
+            self.db.execute("DELETE FROM chart_names")
+
+    def add(self, names: set[str]) -> None:
+        if self.db is None:
+            self.names |= names
+        else:
+            self.db.executemany("INSERT OR IGNORE INTO chart_names VALUES (?)", [(n,) for n in names])
+
+    def count(self) -> int:
+        if self.db is None:
+            return len(self.names)
+        return self.db.execute("SELECT COUNT(*) FROM chart_names").fetchone()[0]
+
+
+def chart_input(table, max_events: int | None = 60, group_by: str | None = None,
+                title: str | None = None) -> tuple[pd.DataFrame, dict]:
+    """What the chart of the whole table needs, read in one pass: the rows it would draw (at most
+    ``max_events``, chosen as :func:`timeline.render.items.select` chooses: publication events, then the most
+    reported, then the earliest rows), in table order, and the options that make :func:`timeline.render.draw`
+    of them the chart of the whole table (``_left_out``: the dated and undated rows not passed; ``source``: the
+    source line over every row; ``title``: the first title of the table when none of the drawn rows has one).
+    ``table`` is a DataFrame or a :class:`timeline.table.spill.SpilledTable`: the same rows are chosen from both.
+    """
+    from timeline.export import chunks
+    from timeline.render.frame import source_line, source_name
+    from timeline.render.items import items_from_table
+
+    seen = _Names(table)
+    keep = None if max_events is None else max(max_events, 0)
+    heap: list[tuple] = []                      # the best ``keep`` so far, worst on top (keys negated)
+    chosen: list[int] = []
+    n_items = n_undated = 0
+    first_names: dict[str, str] = {}
+    fallback_title = None
+    offset = 0
+    for part in chunks(table):
+        items, undated = items_from_table(part, group_by=group_by)
+        n_items, n_undated = n_items + len(items), n_undated + undated
+        for it in items:
+            row = offset + it.row
+            if keep is None:
+                chosen.append(row)
+                continue
+            key = (it.kind != "publication", -it.sources_count, row)
+            entry = (-key[0], -key[1], -key[2])
+            if len(heap) < keep:
+                heapq.heappush(heap, entry)
+            elif keep and entry > heap[0]:
+                heapq.heapreplace(heap, entry)
+        names = set()
+        for rec in part[["source_title", "source_path", "published"]].to_dict("records"):
+            name, pub = source_name(rec)
+            if name:
+                names.add(name)
+                if len(first_names) < 6 and name not in first_names:
+                    first_names[name] = pub
+            if fallback_title is None:
+                value = rec["source_title"]
+                if not (value is None or pd.isna(value)) and str(value).strip():
+                    fallback_title = str(value)
+        seen.add(names)
+        offset += len(part)
+    if keep is not None:
+        chosen = sorted(-e[2] for e in heap)
+    else:
+        chosen.sort()
+    n_names = seen.count()
+    selected = table.iloc[chosen].reset_index(drop=True) if isinstance(table, pd.DataFrame) else table.rows(chosen)
+    options: dict = {"_left_out": (n_items - len(chosen), n_undated),
+                     "source": source_line(list(first_names.items()), n_names)}
+    if not title and fallback_title is not None:
+        drawn = [str(v).strip() for v in selected["source_title"].tolist() if not (v is None or pd.isna(v))]
+        if not any(drawn):
+            options["title"] = fallback_title
+    return selected, options
 
 
 def write_failures(failures: list[Failure], path: Path) -> Path:
