@@ -45,6 +45,7 @@ STORED = COLUMN_NAMES[1:]                       # every column but event_id, whi
 INSERT_ROWS = 4096                              # rows buffered before one insert
 CHUNK_ROWS = 5000                               # rows read back at a time ...
 CHUNK_CHARS = 2_000_000                         # ... or fewer, holding about this many characters
+FRAME_ROWS = 10_000                             # rows typed at a time when the whole table is read into memory
 _LONG = ("event_text", "headline", "source_path", "source_title", "merge_note", "qualifiers")
 _ROW_CHARS = 120                                # what the other cells of a row come to, roughly
 _NO_OFFSET = 1 << 62                            # what an empty offset sorts as
@@ -346,7 +347,9 @@ class SpilledTable:
         return self._frame(out)
 
     def frame(self) -> pd.DataFrame:
-        parts = list(self.chunks())
+        """The whole table in memory (what :func:`timeline.build` returns): one pass, typed a slice at a time."""
+        cursor = self.store.db.execute(f"SELECT pos, {', '.join(_Q[n] for n in STORED)} FROM ordered ORDER BY pos")
+        parts = [self._frame(page) for page in iter(lambda: cursor.fetchmany(FRAME_ROWS), [])]
         return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0] if parts else empty_frame()
 
     def n_sources(self) -> int:
