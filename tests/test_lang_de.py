@@ -107,3 +107,17 @@ def test_the_cli_tags_in_the_language_it_is_given(de, tmp_path, capsys):
     assert main(["tag", str(article), "--dct", DCT, "--lang", de]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (row["text"], row["value"]) == ("übermorgen", "2015-11-14")
+
+
+def test_a_handler_reading_a_slot_the_language_does_not_declare_is_an_error(tmp_path):
+    folder = tmp_path / "de"
+    shutil.copytree(GERMAN, folder)
+    words = folder / "rule_words.tsv"
+    words.write_text(re.sub(r"\npossessive\t[^\n]*", "", words.read_text(encoding="utf-8")), encoding="utf-8")
+    lang.register("de_no_possessive", folder)
+    try:
+        with pytest.raises(timeline.lang.lexicon.LexiconError, match="no slot 'possessive'"):
+            timeline.tag("heute", dct=DCT, lang="de_no_possessive")     # the deictic handler reads it
+    finally:
+        lang._registered.pop("de_no_possessive", None)
+        lang._found.clear()

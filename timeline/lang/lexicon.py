@@ -21,6 +21,7 @@ RESOURCES = folder(DEFAULT)             # the English folder, where the one-file
 RULE_WORDS = "rule_words.tsv"
 RULE_PATTERNS = "rule_patterns.tsv"
 NONE = "-"                              # a rule word "-": the language has no word for that slot
+_MISSING = object()
 
 
 class LexiconError(TimelineError, ValueError):
@@ -95,15 +96,23 @@ class Lexicon:
 
     def word(self, slot: str, phrase: str | None, default=None):
         """The value of ``phrase`` (any case and spacing) in the rule-word slot ``slot``; ``default`` if it is
-        not there."""
+        not there. A slot the language does not declare is a :class:`LexiconError` (declared empty: "-")."""
+        values = self.words.get(slot)
+        if values is None:
+            raise LexiconError(f"{self.folder / RULE_WORDS}: no slot {slot!r} (a rule of the language reads it)")
         if not phrase:
             return default
-        return self.words.get(slot, {}).get(" ".join(phrase.lower().split()), default)
+        found = values.get(phrase.lower(), _MISSING)           # most phrases are written with single spaces
+        return values.get(" ".join(phrase.lower().split()), default) if found is _MISSING else found
 
-    def phrases(self, slot: str, value: str | None = None) -> list[str]:
+    def phrases(self, slot: str, value: str | None = None) -> tuple[str, ...]:
         """The phrases of the rule-word slot ``slot`` as written (those whose value is ``value``, when given)."""
+        if slot not in self.written:
+            raise LexiconError(f"{self.folder / RULE_WORDS}: no slot {slot!r} (a rule of the language reads it)")
+        if value is None:
+            return self.written[slot]
         values = self.words.get(slot, {})
-        return [p for p in self.written.get(slot, ()) if value is None or values[" ".join(p.lower().split())] == value]
+        return tuple(p for p in self.written.get(slot, ()) if values[" ".join(p.lower().split())] == value)
 
     def month(self, word: str) -> int:
         return self.months.get(word) or self.months[word.title()]
