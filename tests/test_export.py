@@ -12,7 +12,9 @@ import pandas as pd
 import pytest
 
 from timeline.events.dates import edtf_interval, edtf_point, span_of
-from timeline.export import FORMATS, TIMELINEJS_COLUMNS, safe_name, write
+from timeline.export import FORMATS, write
+from timeline.export.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
+from timeline.export.timeml import safe_name
 from timeline.model import Document, Timex
 from timeline.table.order import to_table
 from timeline.table.columns import COLUMN_NAMES, FREE_TEXT
@@ -60,6 +62,28 @@ def table_with(**overrides) -> pd.DataFrame:
 def test_every_profile_is_one_function_in_one_dict():
     assert set(FORMATS) == set(ALL)
     assert all(callable(f) for f in FORMATS.values())
+
+
+def test_every_module_of_the_folder_is_a_profile_named_after_it():
+    from timeline import export
+
+    modules = sorted(p.stem for p in Path(export.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
+    assert list(FORMATS) == modules
+
+
+def test_a_new_profile_is_a_new_file(tmp_path, monkeypatch):
+    import sys
+
+    from timeline import export
+
+    (tmp_path / "tsv.py").write_text("NEEDS_DOCUMENTS = True\n\ndef write(table, out_dir, ctx):\n    return []\n")
+    monkeypatch.setattr(export, "__path__", [*export.__path__, str(tmp_path)])
+    try:
+        found, needs_documents = export._profiles()
+    finally:
+        sys.modules.pop("timeline.export.tsv", None)
+    assert list(found) == sorted([*FORMATS, "tsv"]) and found["csv"] is FORMATS["csv"]
+    assert needs_documents == {"timeml", "tsv"}
 
 
 def test_a_new_format_is_one_entry(tmp_path, monkeypatch):

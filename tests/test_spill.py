@@ -35,8 +35,8 @@ def tiny_chunks(monkeypatch):
     time."""
     monkeypatch.setattr(spill, "CHUNK_ROWS", 3)
     monkeypatch.setattr(spill, "CHUNK_CHARS", 300)
-    monkeypatch.setattr(export, "CHUNK_ROWS", 3)
-    monkeypatch.setattr(export, "_CSV_SLICE", 2)
+    monkeypatch.setattr(export._base, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(export.csv, "_CSV_SLICE", 2)
 
 
 def synthetic(path: Path, n: int) -> str:
@@ -265,7 +265,7 @@ def test_json_with_streamed_lists_is_json_dumps(data):
     for key, value in lists.items():
         expected = json.loads(json.dumps(expected).replace(json.dumps(key), json.dumps(value)))
     fh = io.StringIO()
-    export._json_streamed(fh, data, {k: iter(v) for k, v in lists.items()})
+    export._base.json_streamed(fh, data, {k: iter(v) for k, v in lists.items()})
     assert fh.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 

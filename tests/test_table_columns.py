@@ -221,7 +221,7 @@ def _old_csv_bytes(table: pd.DataFrame) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(names)
-    from timeline.export import _cell, _records, neutralise
+    from timeline.export._base import _cell, _records, neutralise
     w.writerows([[neutralise(_cell(rec[n])) if n in FREE_TEXT else _cell(rec[n]) for n in names]
                  for rec in _records(table)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -229,10 +229,11 @@ def _old_csv_bytes(table: pd.DataFrame) -> bytes:
 
 def test_streamed_csv_has_the_bytes_of_the_whole_text(tmp_path, monkeypatch):
     from timeline import export
+    from timeline.export import csv as csv_profile
 
     events = random_events(2)
     events[0] = Event(**{**events[0].__dict__, "event_text": "=SUM(A1) \"quoted\", and\nnew line é"})
     table = to_table(events)
-    monkeypatch.setattr(export, "_CSV_SLICE", 7)                   # many slices, one of them short
+    monkeypatch.setattr(csv_profile, "_CSV_SLICE", 7)                   # many slices, one of them short
     export.write(table, tmp_path, formats=("csv",))
     assert (tmp_path / "events.csv").read_bytes() == _old_csv_bytes(table)

@@ -206,7 +206,7 @@ def run_tag(args) -> int:
         _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
     getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
     if args.format == "timeml":
-        from timeline.sources.timeml import to_timeml
+        from timeline.export.timeml import to_timeml
 
         sys.stdout.write(to_timeml(text, timexes, dct=dct))
         return EXIT_OK

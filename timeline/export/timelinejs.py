@@ -1,0 +1,116 @@
+"""``timelinejs``: ``timelinejs.csv`` (the Knight Lab Google Sheet template columns, in order) and
+``timelinejs.json`` (the TimelineJS JSON: a title slide and ``events``), both written as the table is read.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Iterator
+
+from timeline.export._base import (Context, _cell, csv_writer, json_streamed, n_sources, neutralise, placeholder,
+                                   records, text_file)
+
+COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+           "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+           "Media Thumbnail", "Type", "Group", "Background")
+_FREE_TEXT = ("Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail",
+              "Group", "Background")
+_ORDINAL_CENTURY = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _ymd(iso: str | None, precision: str | None) -> dict:
+    """TimelineJS date parts at ``precision``: month precision leaves the day out, year precision the month."""
+    if not iso:
+        return {}
+    y, m, d = (int(x) for x in iso.split("-"))
+    if precision in ("year", "decade", "century", "millennium"):
+        return {"year": y}
+    if precision in ("month", "season", "quarter", "half"):
+        return {"year": y, "month": m}
+    return {"year": y, "month": m, "day": d}
+
+
+def _time(row: dict, end: bool = False) -> dict:
+    value = row["timex_value"] or ""
+    if not end and row["precision"] == "time" and "T" in value:
+        hh, mm = value.split("T", 1)[1][:5].split(":")
+        return {"hour": int(hh), "minute": int(mm)}
+    return {}
+
+
+def _display_date(row: dict) -> str:
+    p, start, end = row["precision"], row["start"], row["end"]
+    if not start and end:
+        return f"until {end}"
+    approx = "c. " if "approximate" in (row["flags"] or "") else ""
+    y = int(start[:4]) if start else 0
+    if p == "decade":
+        return f"{approx}{y}s"
+    if p == "century":
+        c = y // 100 + 1
+        return f"{approx}{c}{'th' if 10 <= c % 100 <= 20 else _ORDINAL_CENTURY.get(c % 10, 'th')} century"
+    if p in ("season", "quarter", "half", "week") and row["kind"] != "interval":
+        return f"{approx}{row['phrase']}"
+    if approx and start:
+        return approx + (start[:4] if p == "year" else start[:7] if p == "month" else start)
+    return ""
+
+
+def _event(row: dict, many_sources: bool = False) -> dict:
+    """One TimelineJS event (JSON), with only the keys that have values."""
+    start_iso = row["start"] or row["end"]
+    start_prec = row["precision"] if row["start"] else row["end_precision"]
+    start = {**_ymd(start_iso, start_prec), **_time(row)}
+    ev: dict = {"start_date": start}
+    point = row["kind"] != "interval" and row["precision"] in ("year", "month", "day", "time")
+    if row["start"] and row["end"] and not point:
+        ev["end_date"] = _ymd(row["end"], row["end_precision"])
+    ev["text"] = {"headline": row["headline"], "text": html.escape(row["event_text"] or "", quote=False)}
+    if many_sources and row["source_title"] and row["kind"] != "publication":
+        n = row["sources_count"] or 1
+        more = f" and {n - 1} more source{'s' if n > 2 else ''}" if n > 1 else ""
+        ev["text"]["text"] += f"<br><small>{html.escape(row['source_title'], quote=False)}{more}</small>"
+    display = _display_date(row)
+    if display:
+        ev["display_date"] = display
+    if row["kind"] == "publication":
+        ev["group"] = "Publication"
+    return ev
+
+
+def _sheet_row(ev: dict) -> list[str]:
+    s, e = ev["start_date"], ev.get("end_date", {})
+    time = f"{s['hour']:02d}:{s['minute']:02d}" if "hour" in s else ""
+    values = {
+        "Year": s.get("year"), "Month": s.get("month"), "Day": s.get("day"), "Time": time,
+        "End Year": e.get("year"), "End Month": e.get("month"), "End Day": e.get("day"), "End Time": "",
+        "Display Date": ev.get("display_date"), "Headline": ev["text"]["headline"], "Text": ev["text"]["text"],
+        "Group": ev.get("group"),
+    }
+    return [neutralise(_cell(values.get(c))) if c in _FREE_TEXT else _cell(values.get(c)) for c in COLUMNS]
+
+
+def write(table, out_dir: Path, ctx: Context) -> list[Path]:
+    n_docs = n_sources(table)
+
+    def events() -> Iterator[dict]:
+        for r in records(table):
+            yield _event(r, many_sources=n_docs > 1)
+
+    subtitle = f"{len(table)} events from {n_docs} article{'s' if n_docs != 1 else ''}"
+    title_row = [""] * len(COLUMNS)
+    title_row[COLUMNS.index("Headline")] = neutralise(ctx.title)
+    title_row[COLUMNS.index("Text")] = subtitle
+    title_row[COLUMNS.index("Type")] = "title"
+    sheet = out_dir / "timelinejs.csv"
+    with text_file(sheet) as fh:
+        w = csv_writer(fh)
+        w.writerow(list(COLUMNS))
+        w.writerow(title_row)
+        w.writerows(_sheet_row(e) for e in events())
+    stream = placeholder()
+    doc = {"title": {"text": {"headline": ctx.title, "text": subtitle}}, "events": stream}
+    js = out_dir / "timelinejs.json"
+    with text_file(js) as fh:
+        json_streamed(fh, doc, {stream: events()})
+    return [sheet, js]
