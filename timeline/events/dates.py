@@ -11,13 +11,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from timeline.tagger.calendar_math import SEASON_START, end_of, month_end
+from timeline.precision import NAMES, SEASON_START, edtf, edtf_end, end_of, month_end
 
-#: coarse first: the order used to sort events that start on the same day
-PRECISIONS = ("millennium", "century", "decade", "year", "half", "season", "quarter", "month", "week", "day", "time")
-
-# EDTF sub-year groupings: seasons 21-24 (Level 1), quarters 33-36 and halves 40-41 (Level 2)
-_EDTF_SEASON = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
+#: coarse first: the order used to sort events that start on the same day (timeline.precision.TABLE's)
+PRECISIONS = NAMES
 
 _VALUE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?"
@@ -76,55 +73,22 @@ def precision_rank(precision: str | None) -> int:
     return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
 
 
-def _at(date: _dt.date, precision: str) -> str:
-    if precision in ("day", "time", "week"):
-        return date.isoformat()
-    if precision in ("month", "season", "quarter", "half"):
-        return f"{date.year:04d}-{date.month:02d}"
-    if precision == "decade":
-        return f"{date.year // 10:03d}X"
-    if precision == "century":
-        return f"{date.year // 100:02d}XX"
-    return f"{date.year:04d}"
-
-
 def edtf_point(span: Span, approximate: bool = False) -> str:
     """One period: ``2015-10``, ``2015-11-11``, ``2015-23`` (autumn), ``2015-33`` (Q1), ``199X``, ``18XX``."""
-    v = span.value
-    p = span.precision
-    if p == "time":
-        return f"{span.start.isoformat()}T{span.time}"          # EDTF has no approximate time of day
-    if p == "week":
-        return f"{span.start.isoformat()}/{span.end.isoformat()}"
-    if p == "season":
-        return f"{v[:4]}-{_EDTF_SEASON[v[5:7]]}"
-    if p == "quarter":
-        return f"{v[:4]}-{32 + int(v[-1])}"
-    if p == "half":
-        return f"{v[:4]}-{39 + int(v[-1])}"
-    return _at(span.start, p) + ("~" if approximate else "")
-
-
-def edtf_side(date: _dt.date | None, precision: str | None, approximate: bool = False) -> str:
-    """One end of an interval at its own precision; ``..`` when open (sub-year groupings become months,
-    which the EDTF interval grammar accepts)."""
-    if date is None:
-        return ".."
-    p = precision or "day"
-    approx = approximate and p in ("day", "month", "year", "decade", "century")
-    return _at(date, p) + ("~" if approx else "")
+    return edtf(span.start, span.precision, end=span.end, time=span.time, approximate=approximate)
 
 
 def edtf_interval(start: _dt.date | None, start_precision: str | None, end: _dt.date | None,
                   end_precision: str | None, approximate: bool = False) -> str:
-    """``2011/2015-11-12``, ``../1998-12-31``, ``1998/2003``.
+    """``2011/2015-11-12``, ``../1998-12-31``, ``1998/2003``: each end at its own precision, ``..`` when open
+    (sub-year groupings as months, which the EDTF interval grammar accepts).
 
     Beside an open end, a decade or century is written as the year it begins (start) or ends (end):
     ``1990/..``, ``../1999``. EDTF parsers (the ``edtf`` package among them) reject ``199X/..``."""
     if start is None or end is None:
         start_precision = _year_if_unspecified(start_precision)
         end_precision = _year_if_unspecified(end_precision)
-    return edtf_side(start, start_precision, approximate) + "/" + edtf_side(end, end_precision)
+    return edtf_end(start, start_precision, approximate) + "/" + edtf_end(end, end_precision)
 
 
 def _year_if_unspecified(precision: str | None) -> str | None:

@@ -9,6 +9,7 @@ from typing import Iterator
 
 from timeline.export._base import (Context, _cell, csv_writer, json_streamed, n_sources, neutralise, placeholder,
                                    records, text_file)
+from timeline.precision import get
 
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
            "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -19,15 +20,13 @@ _ORDINAL_CENTURY = {1: "st", 2: "nd", 3: "rd"}
 
 
 def _ymd(iso: str | None, precision: str | None) -> dict:
-    """TimelineJS date parts at ``precision``: month precision leaves the day out, year precision the month."""
+    """TimelineJS date parts at ``precision`` (:data:`timeline.precision.TABLE`'s): month precision leaves the day
+    out, year precision the month."""
     if not iso:
         return {}
-    y, m, d = (int(x) for x in iso.split("-"))
-    if precision in ("year", "decade", "century", "millennium"):
-        return {"year": y}
-    if precision in ("month", "season", "quarter", "half"):
-        return {"year": y, "month": m}
-    return {"year": y, "month": m, "day": d}
+    parts = dict(zip(("year", "month", "day"), (int(x) for x in iso.split("-"))))
+    row = get(precision)
+    return dict(list(parts.items())[:row.tjs_parts if row else 3])
 
 
 def _time(row: dict, end: bool = False) -> dict:
@@ -62,7 +61,7 @@ def _event(row: dict, many_sources: bool = False) -> dict:
     start_prec = row["precision"] if row["start"] else row["end_precision"]
     start = {**_ymd(start_iso, start_prec), **_time(row)}
     ev: dict = {"start_date": start}
-    point = row["kind"] != "interval" and row["precision"] in ("year", "month", "day", "time")
+    point = row["kind"] != "interval" and getattr(get(row["precision"]), "tjs_whole", False)
     if row["start"] and row["end"] and not point:
         ev["end_date"] = _ymd(row["end"], row["end_precision"])
     ev["text"] = {"headline": row["headline"], "text": html.escape(row["event_text"] or "", quote=False)}

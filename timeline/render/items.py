@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from timeline.errors import TimelineError
+from timeline.precision import end_of as _end_of
 
 OPTIONAL_TEXT = ("precision", "end_precision", "timex_value", "mod", "phrase", "headline", "event_text", "kind",
                  "flags", "source_path", "source_title", "published")
@@ -85,28 +86,12 @@ def parse_day(text: str) -> tuple[dt.date, dt.date, str]:
 
 
 def end_of(day: dt.date, precision: str) -> dt.date:
-    """Last day of the period of ``precision`` that starts on ``day``."""
-    def add_months(d: dt.date, n: int) -> dt.date:
-        k = d.year * 12 + d.month - 1 + n
-        return dt.date(k // 12, k % 12 + 1, 1)
+    """Last day of the period of ``precision`` containing ``day`` (:func:`timeline.precision.end_of`); ``day``
+    itself past the calendar's end (9999-12-31)."""
     try:
-        if precision == "week":
-            return day + dt.timedelta(days=6)
-        if precision == "month":
-            return add_months(day, 1) - dt.timedelta(days=1)
-        if precision in ("season", "quarter"):
-            return add_months(day, 3) - dt.timedelta(days=1)
-        if precision == "half":
-            return add_months(day, 6) - dt.timedelta(days=1)
-        if precision == "year":
-            return dt.date(day.year, 12, 31)
-        if precision == "decade":
-            return dt.date(min(day.year + 9, 9999), 12, 31)
-        if precision == "century":
-            return dt.date(min(day.year + 99, 9999), 12, 31)
+        return _end_of(day, precision)
     except (ValueError, OverflowError):
         return day
-    return day
 
 
 def _guess_precision(start: dt.date, end: dt.date) -> str:

@@ -1,20 +1,20 @@
-"""Calendar arithmetic for resolution (pendulum does the month and year arithmetic) and TIMEX3 formatting."""
+"""Calendar arithmetic for resolution (pendulum does the month and year arithmetic); the periods and TIMEX3 values
+of the precisions (``end_of``, ``format_at``) are :mod:`timeline.precision`'s."""
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 
 import pendulum
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+from timeline.precision import SEASON_START, end_of, month_end, season_of
+from timeline.precision import timex as format_at
+
+__all__ = ["SEASON_START", "end_of", "format_at", "month_end", "season_of", "season_start", "start_of", "shift",
+           "holiday_date", "valid", "pick", "within_reach", "nearest", "weekday_from"]
 
 
 def season_start(code: str) -> int:
     return SEASON_START[code]
-
-
-def season_of(date: _dt.date) -> str:
-    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(date.month, "FA")
 
 
 def start_of(date: _dt.date, granularity: str) -> _dt.date:
@@ -33,27 +33,6 @@ def start_of(date: _dt.date, granularity: str) -> _dt.date:
     if granularity in ("week", "weekend"):
         return date - _dt.timedelta(days=date.isoweekday() - 1)
     return date
-
-
-def month_end(year: int, month: int) -> _dt.date:
-    """The last day of ``month`` in ``year``."""
-    return _dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12}
-
-
-def end_of(date: _dt.date, granularity: str) -> _dt.date:
-    """The last day of the period of ``granularity`` containing ``date`` (a winter ends in the next year's
-    February; ValueError past 9999-12-31)."""
-    start = start_of(date, granularity)
-    if granularity in ("week", "weekend"):
-        return start + _dt.timedelta(days=6)
-    months = PERIOD_MONTHS.get(granularity)
-    if months is None:
-        return date
-    last = start.month + months - 1
-    return month_end(start.year + (last - 1) // 12, (last - 1) % 12 + 1)
 
 
 def shift(date: _dt.date, unit: str, n: int) -> _dt.date:
@@ -80,32 +59,6 @@ def shift(date: _dt.date, unit: str, n: int) -> _dt.date:
     elif unit == "millennium":
         d = d.add(years=1000 * n)
     return _dt.date(d.year, d.month, d.day)
-
-
-def format_at(date: _dt.date, granularity: str, season: str | None = None) -> str:
-    """The TIMEX3 value of the period of ``granularity`` containing ``date``."""
-    if granularity in ("day", "hour", "minute", "second"):
-        return date.isoformat()
-    if granularity == "month":
-        return f"{date.year:04d}-{date.month:02d}"
-    if granularity == "year":
-        return f"{date.year:04d}"
-    if granularity == "quarter":
-        return f"{date.year:04d}-Q{(date.month - 1) // 3 + 1}"
-    if granularity == "half":
-        return f"{date.year:04d}-H{(date.month - 1) // 6 + 1}"
-    if granularity in ("week", "weekend"):
-        year, week, _ = date.isocalendar()
-        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "weekend" else "")
-    if granularity == "season":
-        return f"{date.year:04d}-{season or season_of(date)}"
-    if granularity == "decade":
-        return f"{date.year // 10:03d}"
-    if granularity == "century":
-        return f"{date.year // 100:02d}"
-    if granularity == "millennium":
-        return f"{date.year // 1000}"
-    return date.isoformat()
 
 
 def holiday_date(rule: str, year: int) -> _dt.date:
