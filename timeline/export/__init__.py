@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from timeline.export._base import Context, Documents, chunks, n_sources, neutralise
+from timeline.lang.words import load as load_words
 
 __all__ = ["FORMATS", "write", "Context", "Documents", "chunks", "n_sources", "neutralise"]
 
@@ -46,13 +47,14 @@ FORMATS: dict[str, Callable[[object, Path, Context], list[Path]]]
 FORMATS, _NEEDS_DOCUMENTS = _profiles()
 
 
-def write(table, out_dir, formats=("csv",), documents=None, title: str | None = None) -> list[Path]:
+def write(table, out_dir, formats=("csv",), documents=None, title: str | None = None, lang: str = "en") -> list[Path]:
     """Write ``table`` (a DataFrame, or a :class:`timeline.table.spill.SpilledTable`) in each of ``formats`` into
     ``out_dir``; returns the files written.
 
     ``formats`` are names of :data:`FORMATS`; ``documents`` is a list of ``(Document, timexes)`` or a
     :class:`Documents` (the ``timeml`` profile needs it; the others use it for metadata); ``title`` names the
-    timeline (default: the first document's title).
+    timeline (default: the first document's title); ``lang`` is the language of the words a profile writes itself
+    (TimelineJS's display dates and title slide: ``lang/<code>/render_words.tsv``).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -60,11 +62,12 @@ def write(table, out_dir, formats=("csv",), documents=None, title: str | None = 
     needy = [f for f in formats if f in _NEEDS_DOCUMENTS]
     if needy and documents is None:
         raise ValueError(f"the {needy[0]} format needs the documents and their expressions (documents=...)")
+    words = load_words(lang)
     docs = documents if isinstance(documents, Documents) else Documents(documents or [])
-    name = title or docs.first_title() or "Timeline"
+    name = title or docs.first_title() or words.get("title")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = Context(docs, name)
+    ctx = Context(docs, name, words)
     written: list[Path] = []
     for fmt in dict.fromkeys(formats):
         written += FORMATS[fmt](table, out, ctx)

@@ -8,13 +8,14 @@ import csv
 import json
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
 
 from timeline.atomic import atomic_write
+from timeline.lang.words import Words, load
 from timeline.model import Document, Timex
 
 CHUNK_ROWS = 5_000        # rows turned into Python values at a time while a profile is written
@@ -41,10 +42,12 @@ class Documents:
 
 @dataclass(frozen=True)
 class Context:
-    """What a profile is given beside the table: the documents and the timeline's title."""
+    """What a profile is given beside the table: the documents, the timeline's title and the words of its
+    language (:class:`timeline.lang.words.Words`)."""
 
     documents: Documents
     title: str
+    words: Words = field(default_factory=load)
 
 
 def chunks(table, size: int | None = None) -> Iterator[pd.DataFrame]:

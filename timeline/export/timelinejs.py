@@ -3,12 +3,14 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 from typing import Iterator
 
 from timeline.export._base import (Context, _cell, csv_writer, json_streamed, n_sources, neutralise, placeholder,
                                    records, text_file)
+from timeline.lang.words import Words
 from timeline.precision import get
 
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -16,7 +18,6 @@ COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
            "Media Thumbnail", "Type", "Group", "Background")
 _FREE_TEXT = ("Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail",
               "Group", "Background")
-_ORDINAL_CENTURY = {1: "st", 2: "nd", 3: "rd"}
 
 
 def _ymd(iso: str | None, precision: str | None) -> dict:
@@ -37,25 +38,25 @@ def _time(row: dict, end: bool = False) -> dict:
     return {}
 
 
-def _display_date(row: dict) -> str:
+def _display_date(row: dict, words: Words) -> str:
+    """The date as said where its parts do not say it: a decade or century in words, a season, quarter, half or
+    week as the article's phrase, an open start or an approximate date."""
     p, start, end = row["precision"], row["start"], row["end"]
     if not start and end:
-        return f"until {end}"
-    approx = "c. " if "approximate" in (row["flags"] or "") else ""
+        return words.text("tjs.until", date=end)
     y = int(start[:4]) if start else 0
-    if p == "decade":
-        return f"{approx}{y}s"
-    if p == "century":
-        c = y // 100 + 1
-        return f"{approx}{c}{'th' if 10 <= c % 100 <= 20 else _ORDINAL_CENTURY.get(c % 10, 'th')} century"
-    if p in ("season", "quarter", "half", "week") and row["kind"] != "interval":
-        return f"{approx}{row['phrase']}"
-    if approx and start:
-        return approx + (start[:4] if p == "year" else start[:7] if p == "month" else start)
-    return ""
+    if p in ("decade", "century"):
+        said = words.date(dt.date(max(y, 1), 1, 1), p)
+    elif p in ("season", "quarter", "half", "week") and row["kind"] != "interval":
+        said = row["phrase"]
+    elif start and "approximate" in (row["flags"] or ""):
+        said = start[:4] if p == "year" else start[:7] if p == "month" else start
+    else:
+        return ""
+    return words.text("tjs.approximate", date=said) if "approximate" in (row["flags"] or "") else said
 
 
-def _event(row: dict, many_sources: bool = False) -> dict:
+def _event(row: dict, words: Words, many_sources: bool = False) -> dict:
     """One TimelineJS event (JSON), with only the keys that have values."""
     start_iso = row["start"] or row["end"]
     start_prec = row["precision"] if row["start"] else row["end_precision"]
@@ -67,13 +68,14 @@ def _event(row: dict, many_sources: bool = False) -> dict:
     ev["text"] = {"headline": row["headline"], "text": html.escape(row["event_text"] or "", quote=False)}
     if many_sources and row["source_title"] and row["kind"] != "publication":
         n = row["sources_count"] or 1
-        more = f" and {n - 1} more source{'s' if n > 2 else ''}" if n > 1 else ""
-        ev["text"]["text"] += f"<br><small>{html.escape(row['source_title'], quote=False)}{more}</small>"
-    display = _display_date(row)
+        title = html.escape(row["source_title"], quote=False)
+        said = words.text("tjs.more_sources", count=n - 1, title=title, n=n - 1) if n > 1 else title
+        ev["text"]["text"] += f"<br><small>{said}</small>"
+    display = _display_date(row, words)
     if display:
         ev["display_date"] = display
     if row["kind"] == "publication":
-        ev["group"] = "Publication"
+        ev["group"] = words.get("tjs.publication")
     return ev
 
 
@@ -94,9 +96,9 @@ def write(table, out_dir: Path, ctx: Context) -> list[Path]:
 
     def events() -> Iterator[dict]:
         for r in records(table):
-            yield _event(r, many_sources=n_docs > 1)
+            yield _event(r, ctx.words, many_sources=n_docs > 1)
 
-    subtitle = f"{len(table)} events from {n_docs} article{'s' if n_docs != 1 else ''}"
+    subtitle = ctx.words.text("tjs.subtitle", count=n_docs, n=len(table), m=n_docs)
     title_row = [""] * len(COLUMNS)
     title_row[COLUMNS.index("Headline")] = neutralise(ctx.title)
     title_row[COLUMNS.index("Text")] = subtitle

@@ -27,6 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.atomic import write_bytes, write_text
+from timeline.lang import LanguageError
+from timeline.lang.words import load as load_words
 from timeline.table.columns import FREE_TEXT
 from timeline.render.chart import Chart
 from timeline.render.items import RenderError, items_from_table
@@ -50,18 +52,22 @@ def _mpl():
 # drawing
 
 def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=None, theme="light",
-         group_by=None, max_events=60, _origin="table", _left_out=(0, 0)):
+         group_by=None, max_events=60, lang="en", _origin="table", _left_out=(0, 0)):
     """Draw the timeline of an event table; returns a matplotlib Figure (Agg canvas, not shown anywhere).
+
+    ``lang`` is the language of the chart's own words (dates, key, notes, source line: ``lang/<code>/``
+    ``render_words.tsv``); an unknown code is a :class:`timeline.lang.LanguageError`.
 
     ``_left_out`` is (dated rows, undated rows) of a larger table that ``table`` was selected from and that the
     footer counts as not shown (:mod:`timeline.table.spill` draws a table too large to hold from its selection)."""
     mpl = _mpl()
     if theme not in THEMES:
         raise RenderError(f"unknown theme {theme!r} (use light or dark)")
-    items, undated = items_from_table(table, origin=_origin, group_by=group_by)
+    words = load_words(lang)
+    items, undated = items_from_table(table, origin=_origin, group_by=group_by, words=words)
     with mpl.rc_context(RC):
         return Chart(table, items, undated, title=title, subtitle=subtitle, source=source, credit=credit,
-                     theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out).fig
+                     theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out, words=words).fig
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -91,9 +97,10 @@ def _svg_in_px(svg: bytes) -> bytes:
     return svg[:start] + re.sub(rb'(width|height)="([\d.]+)pt"', px, svg[start:end]) + svg[end:]
 
 
-def save_chart(table: pd.DataFrame, png_path=None, svg_path=None, **options) -> list[Path]:
-    """Draw once and write the PNG (2400 px wide) and the SVG (real text), each atomically."""
-    fig = draw(table, **options)
+def save_chart(table: pd.DataFrame, png_path=None, svg_path=None, *, lang="en", **options) -> list[Path]:
+    """Draw once (``options`` as for :func:`draw`, ``lang`` the language of the chart's words) and write the PNG
+    (2400 px wide) and the SVG (real text), each atomically."""
+    fig = draw(table, lang=lang, **options)
     written = []
     for path, fmt in ((png_path, "png"), (svg_path, "svg")):
         if path:
@@ -102,19 +109,21 @@ def save_chart(table: pd.DataFrame, png_path=None, svg_path=None, **options) -> 
     return written
 
 
-def to_html(table: pd.DataFrame, **options) -> str:
-    """One self-contained HTML page (inline SVG, CSS and JS; nothing fetched) with hover details per event."""
+def to_html(table: pd.DataFrame, *, lang="en", **options) -> str:
+    """One self-contained HTML page (inline SVG, CSS and JS; nothing fetched) with hover details per event;
+    ``options`` and ``lang`` as for :func:`draw`."""
     from timeline.render.html import page
-    fig = draw(table, **options)
-    return page(figure_bytes(fig, "svg").decode("utf-8"), fig.timeline_events, title=_fig_title(fig),
-                background=fig.timeline_background, dark=options.get("theme") == "dark")
+    fig = draw(table, lang=lang, **options)
+    words = load_words(lang)
+    return page(figure_bytes(fig, "svg").decode("utf-8"), fig.timeline_events, title=_fig_title(fig, words),
+                background=fig.timeline_background, dark=options.get("theme") == "dark", words=words, lang=lang)
 
 
-def _fig_title(fig) -> str:
+def _fig_title(fig, words) -> str:
     for t in fig.axes[0].texts:
         if t.get_gid() == "title":
             return t.get_text().replace("\n", " ")
-    return "Timeline"
+    return words.get("title")
 
 
 FORMULA_START = "=+-@\t\r"       # as in timeline.export.neutralise (export._FORMULA_START)
@@ -150,9 +159,10 @@ def read_events_csv(csv_path) -> pd.DataFrame:
     return table
 
 
-def render_csv(csv_path, out_dir=None, *, formats=("png", "svg"), **options) -> list[Path]:
+def render_csv(csv_path, out_dir=None, *, formats=("png", "svg"), lang="en", **options) -> list[Path]:
     """Redraw the chart from an events CSV (hand edits welcome); write timeline.{png,svg,html} into ``out_dir``
-    (default: the CSV's folder). Returns the files written."""
+    (default: the CSV's folder), in the language ``lang`` (``options`` as for :func:`draw`). Returns the files
+    written."""
     csv_path = Path(csv_path)
     table = read_events_csv(csv_path)
     out = Path(out_dir) if out_dir is not None else csv_path.parent
@@ -161,6 +171,7 @@ def render_csv(csv_path, out_dir=None, *, formats=("png", "svg"), **options) -> 
     if unknown:
         raise RenderError(f"unknown format {', '.join(unknown)} (use png, svg, html)")
     options.setdefault("_origin", str(csv_path))
+    options["lang"] = lang
     written = []
     if "png" in formats or "svg" in formats:
         written += save_chart(table, out / "timeline.png" if "png" in formats else None,
@@ -188,6 +199,8 @@ def add_parser(subparsers):
     p.add_argument("--format", default="png,svg", help="comma-separated: png, svg, html (default: png,svg)")
     p.add_argument("--group-by", metavar="COLUMN", help="colour events by this column (e.g. source_title)")
     p.add_argument("--max-events", type=int, default=60, help="most events drawn (default: 60)")
+    p.add_argument("--lang", default="en", help="language of the chart's words (a folder of timeline/lang; "
+                                                "default: en)")
     p.set_defaults(func=run)
     return p
 
@@ -197,8 +210,8 @@ def run(args) -> int:
     try:
         written = render_csv(args.csv, args.out, formats=args.format, title=args.title, subtitle=args.subtitle,
                              source=args.source, credit=args.credit, theme=args.theme, group_by=args.group_by,
-                             max_events=args.max_events)
-    except (RenderError, OSError) as exc:
+                             max_events=args.max_events, lang=args.lang)
+    except (RenderError, LanguageError, OSError) as exc:
         print(f"timeline render: {exc}", file=sys.stderr)
         return 2
     for path in written:

@@ -21,7 +21,11 @@ class Segment:
 
     @property
     def label(self) -> str:
-        return span_label(*(self.core or (self.first, self.last)))
+        return self.header()
+
+    def header(self, words=None) -> str:
+        """The segment's header in ``words`` (:class:`timeline.lang.words.Words`, default English)."""
+        return span_label(*(self.core or (self.first, self.last)), words)
 
     @property
     def lo(self) -> float:

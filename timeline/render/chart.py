@@ -20,12 +20,13 @@ from timeline.render.style import (BAR_W, DOT_R, DOT_SLOT, DPI, LABEL_GAP, LANE_
 
 class Chart(Frame):
     def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events,
-                 left_out=(0, 0)):
+                 left_out=(0, 0), words):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.font_manager import FontProperties
         self.FontProperties = FontProperties
         self.c = THEMES[theme]
+        self.words = words
         self.items, hidden = select(items, max_events)
         self.hidden, self.undated = hidden + left_out[0], undated + left_out[1]
         self.fig = Figure(figsize=(WIDTH / DPI, 10), dpi=DPI, facecolor=self.c["bg"])
@@ -84,7 +85,7 @@ class Chart(Frame):
         y = y0
         seg_box = []
         for si, (seg, length) in enumerate(zip(segs, lengths)):
-            head = self._text(edge[-1], y, seg.label, size=SIZES["header"], weight="bold",
+            head = self._text(edge[-1], y, seg.header(self.words), size=SIZES["header"], weight="bold",
                               color=self.c["muted"], ha="right", gid=f"segment{si}")
             y += self._height(head) + 8
             top = y + PAD
@@ -105,7 +106,7 @@ class Chart(Frame):
                     self._leader(sd, x0, yy, ty + hd / 2, edge[sd])
             y = top + length + PAD
             if si < len(segs) - 1:
-                self._break(spine, y + 4, y + 40, si, edge[1], gap_words(seg.core[1], segs[si + 1].core[0]))
+                self._break(spine, y + 4, y + 40, si, edge[1], gap_words(seg.core[1], segs[si + 1].core[0], self.words))
                 y += 44
         for k, it in enumerate(self.items):
             self._marker(k, it, side[id(it)], lane.get(id(it)), dot_x.get(id(it)), spine, segs, seg_box)
@@ -134,11 +135,11 @@ class Chart(Frame):
         for k, it in enumerate(self.items):
             sd, seg = side[id(it)], seg_of[id(it)]
             ha = "right" if sd < 0 else "left"
-            date = reader_date(it, with_year=not seg.one_year)
+            date = reader_date(it, with_year=not seg.one_year, words=self.words)
             if it.kind == "publication":
-                date += " · published"
+                date = self.words.text("label.published", date=date)
             if it.sources_count > 1:
-                date += f" · {it.sources_count} sources"
+                date = self.words.text("label.sources", date=date, n=it.sources_count)
             dl = self._wrap(date, col_w[sd], SIZES["date"], "bold")
             hl = self._wrap(it.headline, col_w[sd], SIZES["headline"])
             if len(hl) > MAX_HEADLINE_LINES:               # the HTML page and the table keep the whole text
@@ -153,7 +154,7 @@ class Chart(Frame):
             th = self._text(edge[sd], 0, "\n".join(hl), size=SIZES["headline"], ha=ha, gid=f"ev{k}-head")
             hd, hh = self._height(td), self._height(th)
             labels[id(it)] = (td, th, hd, hh, hd + 2 + hh)
-            self.events_meta.append(dict(id=f"ev{k}", date=reader_date(it), headline=it.headline,
+            self.events_meta.append(dict(id=f"ev{k}", date=reader_date(it, words=self.words), headline=it.headline,
                                          text=it.event_text, source=it.source_title or it.source_path,
                                          published=it.published[:10], kind=it.kind))
         return labels
@@ -256,7 +257,7 @@ class Chart(Frame):
                                     linewidth=1.4, zorder=2, gid=f"break{si}{'ab'[dy > 0]}"))
 
     def _empty(self, y) -> float:
-        self._text(WIDTH / 2, y + 50, "No dated events to show", size=15, color=self.c["muted"], ha="center",
+        self._text(WIDTH / 2, y + 50, self.words.get("empty"), size=15, color=self.c["muted"], ha="center",
                    gid="empty")
         return y + 140
 

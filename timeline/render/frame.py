@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+from timeline.lang.words import Words, load
 from timeline.render.items import Item
 from timeline.render.place import wrap
 from timeline.render.style import DPI, MARGIN, SIZES, WIDTH
@@ -76,7 +77,7 @@ class Frame:
             titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
             if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
                 titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
-            title = titles[0] if titles else "Timeline"
+            title = titles[0] if titles else self.words.get("title")
         width = WIDTH - 2 * MARGIN
         y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
         if subtitle:
@@ -95,25 +96,23 @@ class Frame:
     def _key_entries(self):
         """One entry per kind of mark the chart shows, worded for what is there ("A month", "A month or year")."""
         acc = self.c["accent"] if not self.colors else self.c["faint"]
-        its = self.items
+        its, w = self.items, self.words
         out = []
         if any(not it.is_bar and not it.approximate and not it.open_start for it in its):
-            out.append(("dot", acc, "A day"))
+            out.append(("dot", acc, w.get("key.day")))
         spans = [it.precision for it in its if it.is_bar and it.kind != "interval" and not it.approximate]
         if spans:
-            out.append(("span", acc, "A " + _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in spans]
-                                                      or ["period"])))
+            out.append(("span", acc, w.text("key.span", periods=_periods(w, spans))))
         if any(it.kind == "interval" for it in its):
-            out.append(("period", acc, "From … to (bar runs to its end)"))
+            out.append(("period", acc, w.get("key.period")))
         if any(it.open_start for it in its):
-            out.append(("until", acc, "Until (start not known)"))
+            out.append(("until", acc, w.get("key.until")))
         unsure = [it.precision for it in its if it.kind == "interval" and it.precision not in ("day", "time", "")]
         if unsure:
-            words = _or_list([SPAN_WORDS.get(p, p) for p in SPAN_ORDER if p in unsure] or ["period"])
-            out.append(("band", acc, f"Start known only to the {words}"))
+            out.append(("band", acc, w.text("key.band", periods=_periods(w, unsure))))
         if any(it.approximate for it in its):
             only_spans = all(it.is_bar for it in its if it.approximate)
-            out.append(("approx-span" if only_spans else "approx", acc, "Approximate date"))
+            out.append(("approx-span" if only_spans else "approx", acc, w.get("key.approximate")))
         return out
 
     def _key(self, entries, y) -> float:
@@ -142,27 +141,28 @@ class Frame:
         y += 20
         notes = []
         if self.hidden:
-            notes.append(f"+{self.hidden} more event{'s' * (self.hidden != 1)} not shown "
-                         "(the table lists every event)")
+            notes.append(self.words.text("note.hidden", count=self.hidden, n=self.hidden))
         if self.undated:
-            notes.append(f"{self.undated} undated row{'s' * (self.undated != 1)} not shown")
+            notes.append(self.words.text("note.undated", count=self.undated, n=self.undated))
         if notes:
             y = self._block(MARGIN, y, " · ".join(notes), size=SIZES["note"], weight="bold",
                             color=self.c["muted"], width=width, gid="note") + 12
         self.ax.add_line(Line2D([MARGIN, WIDTH - MARGIN], [y, y], color=self.c["rule"], linewidth=0.8))
         y += 10
-        source = source if source is not None else _source_line(table)
+        source = source if source is not None else _source_line(table, self.words)
         if source:
-            y = self._block(MARGIN, y, source if source.lower().startswith("source") else "Source: " + source,
-                            size=SIZES["footer"], color=self.c["muted"], width=width, gid="source") + 3
-        credit = credit if credit is not None else "Chart: timeline"
+            said = source if source.lower().startswith(self.words.get("source.word")) else \
+                self.words.text("source", sources=source)
+            y = self._block(MARGIN, y, said, size=SIZES["footer"], color=self.c["muted"], width=width,
+                            gid="source") + 3
+        credit = credit if credit is not None else self.words.get("credit")
         if credit:
             y = self._block(MARGIN, y, credit, size=SIZES["footer"], color=self.c["muted"], width=width,
                             gid="credit")
         return y
 
 
-def _source_line(table) -> str:
+def _source_line(table, words=None) -> str:
     """Name the articles: their titles (or file names), in table order, with the publication date."""
     if table is None or len(table) == 0:
         return ""
@@ -171,7 +171,7 @@ def _source_line(table) -> str:
         name, pub = source_name(rec)
         if name and name not in seen:
             seen[name] = pub
-    return source_line(list(seen.items()), len(seen))
+    return source_line(list(seen.items()), len(seen), words)
 
 
 def source_name(rec: dict) -> tuple[str, str]:
@@ -182,29 +182,28 @@ def source_name(rec: dict) -> tuple[str, str]:
     return titles or "; ".join(os.path.basename(p) for p in paths), _cell(rec.get("published"))[:10]
 
 
-def source_line(first: list[tuple[str, str]], total: int) -> str:
+def source_line(first: list[tuple[str, str]], total: int, words: Words | None = None) -> str:
     """The source line from the first distinct (name, publication day) in table order (six are enough) and the
     number of distinct names."""
+    from timeline.render.items import parse_day
+    words = words or load()
     parts = []
     for name, pub in first[:6]:
-        when = ""
-        if pub:
-            try:
-                from timeline.render.dates import format_date
-                from timeline.render.items import parse_day
-                when = f" ({format_date(parse_day(pub)[0], 'day')})"
-            except ValueError:
-                when = ""
-        parts.append(f"“{name}”{when}")
+        try:
+            day = parse_day(pub)[0] if pub else None
+        except ValueError:
+            day = None
+        parts.append(words.text("source.article_dated", name=name, date=words.day(day)) if day
+                     else words.text("source.article", name=name))
     if total > 6:
-        parts = parts[:5] + [f"and {total - 5} more articles"]
-    return ("Source: " + "; ".join(parts)) if parts else ""
+        parts = parts[:5] + [words.text("source.more", n=total - 5)]
+    return words.text("source", sources="; ".join(parts)) if parts else ""
 
 
 SPAN_ORDER = ("week", "month", "season", "quarter", "half", "year", "decade", "century")
-SPAN_WORDS = {"half": "half-year"}
 
 
-def _or_list(words: list[str]) -> str:
-    """``month``, ``month or year``, ``month, season or year``."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+def _periods(words: Words, precisions: list[str]) -> str:
+    """``month``, ``month or year``, ``month, season or year``: the periods of ``precisions``, in key order."""
+    said = [words.get(f"period.{p}") for p in SPAN_ORDER if p in precisions] or [words.get("period.period")]
+    return said[0] if len(said) == 1 else words.text("list.or", items=", ".join(said[:-1]), last=said[-1])

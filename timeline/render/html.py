@@ -9,6 +9,8 @@ import html
 import json
 import re
 
+from timeline.lang.words import load
+
 CSS = """
 body{margin:0;padding:24px;font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;background:%(bg)s;color:%(fg)s}
 .chart{max-width:1200px;margin:0 auto;position:relative}
@@ -32,7 +34,7 @@ function esc(s){var d=document.createElement('div');d.textContent=s||'';return d
 function show(ev,el){var e=byId[ev];if(!e)return;
  var h=(e.headline||'').replace(/\\s*…$/,''),said=e.text&&e.text.indexOf(h)>=0;
  tip.innerHTML='<b>'+esc(e.date)+'</b>'+(said?'':esc(e.headline))+(e.text&&e.text!==e.headline?'<div>'+esc(e.text)+'</div>':'')
-  +(e.source?'<div class="src">Source: '+esc(e.source)+(e.published?' ('+esc(e.published)+')':'')+'</div>':'');
+  +(e.source?'<div class="src">%(source)s'+esc(e.source)%(source_after)s+(e.published?' ('+esc(e.published)+')':'')+'</div>':'');
  tip.style.display='block';
  var r=el.getBoundingClientRect(),b=box.getBoundingClientRect();
  var x=r.left-b.left+r.width/2,y=r.bottom-b.top+8;
@@ -49,6 +51,11 @@ document.querySelectorAll('.chart svg [id]').forEach(function(el){
 """
 
 
+def _js(text: str) -> str:
+    """``text`` inside a single-quoted JavaScript string in a <script> element."""
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("</", "<\\/")
+
+
 def _inline_svg(svg: str) -> str:
     """The <svg> element alone, responsive, with no XML prolog, doctype, metadata or namespace URLs."""
     svg = svg[svg.index("<svg"):]
@@ -58,18 +65,29 @@ def _inline_svg(svg: str) -> str:
     return svg
 
 
-def page(svg: str, events: list[dict], *, title: str, background: str, dark: bool = False) -> str:
+def page(svg: str, events: list[dict], *, title: str, background: str, dark: bool = False, words=None,
+         lang: str = "en") -> str:
+    """The page: ``svg`` inline, ``events`` (the chart's hover details) as JSON and as a table, in the language
+    ``lang`` whose ``words`` (:class:`timeline.lang.words.Words`) it says."""
+    words = words or load(lang)
     colors = dict(bg=background, fg="#f1f1f1" if dark else "#1b1b1b", tipbg="#f1f1f1" if dark else "#1b1b1b",
                   tipfg="#1b1b1b" if dark else "#ffffff", rule="#3a3f46" if dark else "#d9d9d9")
     data = json.dumps(events, ensure_ascii=False).replace("</", "<\\/")
+    before, after = (_js(html.escape(part)) for part in words.text("html.source", source="\0").split("\0"))
+    said = dict(source=before, source_after=f"+'{after}'" if after else "")
+    def say(key: str) -> str:
+        return html.escape(words.get(key))
+
     rows = "\n".join(
         f"<tr><td>{html.escape(e['date'])}</td><td>{html.escape(e['headline'])}</td>"
         f"<td>{html.escape(e.get('source') or '')}</td></tr>" for e in events)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{html.escape(lang)}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{CSS % colors}</style>\n</head>\n<body>\n"
         f"<div class=\"chart\">\n{_inline_svg(svg)}\n<div id=\"tip\" role=\"tooltip\"></div>\n</div>\n"
-        f"<details><summary>The events as a table</summary>\n<table><thead><tr><th>Date</th><th>Event</th>"
-        f"<th>Source</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table></details>\n"
-        f"<script type=\"application/json\" id=\"events\">{data}</script>\n<script>{JS}</script>\n</body>\n</html>\n")
+        f"<details><summary>{say('html.table')}</summary>\n<table><thead><tr><th>{say('html.date')}</th>"
+        f"<th>{say('html.event')}</th><th>{say('html.source_column')}</th></tr></thead>\n<tbody>\n{rows}\n"
+        f"</tbody></table></details>\n"
+        f"<script type=\"application/json\" id=\"events\">{data}</script>\n<script>{JS % said}"
+        "</script>\n</body>\n</html>\n")

@@ -104,14 +104,17 @@ def _guess_precision(start: dt.date, end: dt.date) -> str:
     return "day"
 
 
-def items_from_table(table: pd.DataFrame, *, origin: str = "table", group_by: str | None = None
-                     ) -> tuple[list[Item], int]:
+def items_from_table(table: pd.DataFrame, *, origin: str = "table", group_by: str | None = None,
+                     words=None) -> tuple[list[Item], int]:
     """Read the event table into chart items; return them with the number of rows that carry no date at all.
 
     Tolerates what a person editing the CSV by hand leaves behind: missing optional columns, empty cells,
     ``2015-10`` where a full date was expected. A date that cannot be read raises :class:`RenderError` naming
-    ``origin`` and the row (1-based, as a spreadsheet shows it after the header line).
+    ``origin`` and the row (1-based, as a spreadsheet shows it after the header line). ``words``
+    (:class:`timeline.lang.words.Words`, default English) say a missing headline and group.
     """
+    from timeline.lang.words import load
+    words = words or load()
     items: list[Item] = []
     undated = 0
     if table is None or len(table) == 0:
@@ -160,14 +163,14 @@ def items_from_table(table: pd.DataFrame, *, origin: str = "table", group_by: st
             count = int(float(_cell(rec.get("sources_count")) or 1))
         except ValueError:
             count = 1
-        headline = cells["headline"] or _short(cells["event_text"]) or cells["phrase"] or "(no headline)"
+        headline = cells["headline"] or _short(cells["event_text"]) or cells["phrase"] or words.get("headline.none")
         group = _cell(rec.get(group_by)) if group_by else ""
         items.append(Item(
             row=i, start=start, end=end, precision=prec, end_precision=end_prec, kind=kind, mod=mod,
             approximate=mod == "APPROX" or "approximate" in flags, open_start=open_start or "open_start" in flags,
             headline=headline, event_text=cells["event_text"], timex_value=cells["timex_value"],
             source_title=cells["source_title"], source_path=cells["source_path"], published=cells["published"],
-            sources_count=max(count, 1), group=group or ("(none)" if group_by else "")))
+            sources_count=max(count, 1), group=group or (words.get("group.none") if group_by else "")))
     items.sort(key=lambda it: (it.start, it.end, it.row))
     return items, undated
 
