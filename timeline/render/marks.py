@@ -35,42 +35,39 @@ def dot(ax, x, y, r, *, color, bg, approximate=False, gid=None, zorder=4):
 
 
 def span(ax, x, y1, y2, *, color, bg, approximate=False, gid=None):
-    """A month, season, year ...: a solid rounded bar; hollow with a dashed edge when approximate."""
-    from matplotlib.patches import FancyBboxPatch
+    """A month, season, year ...: a solid rounded bar; hollow with a dashed edge when approximate (inset, so the
+    edge stays inside the lane)."""
     if approximate:
-        p = FancyBboxPatch((x + 0.6, y1 + 0.6), BAR_W - 1.2, max(y2 - y1 - 1.2, 1),
-                           boxstyle="round,pad=0,rounding_size=2.5", facecolor=bg, edgecolor=color,
-                           linewidth=1.2, linestyle=DASH, zorder=3)
-    else:
-        p = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="round,pad=0,rounding_size=3", facecolor=color,
-                           edgecolor="none", zorder=3)
-    p.set_gid(gid)
-    ax.add_patch(p)
-    return p
+        return _bar(ax, x + 0.6, y1 + 0.6, BAR_W - 1.2, max(y2 - y1 - 1.2, 1), "round,pad=0,rounding_size=2.5",
+                    color=color, bg=bg, approximate=True, edge_width=1.2, gid=gid)
+    return _bar(ax, x, y1, BAR_W, y2 - y1, "round,pad=0,rounding_size=3", color=color, bg=bg, gid=gid)
 
 
 def period(ax, x, y1, y2, *, color, bg, approximate=False, gid=None):
     """A stretch of an interval: a thin square-ended line in the middle of the lane (dashed outline if
     approximate). Its crossbars are :func:`cap`."""
-    from matplotlib.patches import FancyBboxPatch
-    x0 = x + (BAR_W - PERIOD_W) / 2
-    if approximate:
-        p = FancyBboxPatch((x0, y1), PERIOD_W, y2 - y1, boxstyle="square,pad=0", facecolor=bg, edgecolor=color,
-                           linewidth=1.0, linestyle=DASH, zorder=3)
-    else:
-        p = FancyBboxPatch((x0, y1), PERIOD_W, y2 - y1, boxstyle="square,pad=0", facecolor=color,
-                           edgecolor="none", zorder=3)
-    p.set_gid(gid)
-    ax.add_patch(p)
-    return p
+    return _bar(ax, x + (BAR_W - PERIOD_W) / 2, y1, PERIOD_W, y2 - y1, "square,pad=0", color=color, bg=bg,
+                approximate=approximate, edge_width=1.0, gid=gid)
 
 
 def start_band(ax, x, y1, y2, *, color, gid=None):
     """The stretch an interval's start could be in (the year of "since 2011"): a light band, solid edges."""
     from matplotlib.colors import to_rgba
+    return _box(ax, x, y1, BAR_W, y2 - y1, "square,pad=0", face=to_rgba(color, BAND_ALPHA), edge=color,
+                linewidth=0.9, gid=gid)
+
+
+def _bar(ax, x, y, w, h, boxstyle, *, color, bg, approximate=False, edge_width=None, gid=None):
+    """A bar in a lane: solid ``color``; hollow (``bg``) with a dashed ``color`` edge when approximate."""
+    if approximate:
+        return _box(ax, x, y, w, h, boxstyle, face=bg, edge=color, linewidth=edge_width, linestyle=DASH, gid=gid)
+    return _box(ax, x, y, w, h, boxstyle, face=color, edge="none", gid=gid)
+
+
+def _box(ax, x, y, w, h, boxstyle, *, face, edge, linewidth=None, linestyle=None, gid=None):
     from matplotlib.patches import FancyBboxPatch
-    p = FancyBboxPatch((x, y1), BAR_W, y2 - y1, boxstyle="square,pad=0", facecolor=to_rgba(color, BAND_ALPHA),
-                       edgecolor=color, linewidth=0.9, zorder=3)
+    p = FancyBboxPatch((x, y), w, h, boxstyle=boxstyle, facecolor=face, edgecolor=edge, linewidth=linewidth,
+                       linestyle=linestyle, zorder=3)
     p.set_gid(gid)
     ax.add_patch(p)
     return p
