@@ -126,7 +126,7 @@ def _fig_title(fig, words) -> str:
     return words.get("title")
 
 
-FORMULA_START = "=+-@\t\r"       # as in timeline.export.neutralise (export._FORMULA_START)
+FORMULA_START = "=+-@\t\r"       # as in timeline.export.neutralise (export._base._FORMULA_START)
 
 
 def _undo_formula_guard(cell: str) -> str:
