@@ -315,14 +315,15 @@ class Resolver:
         return self._placeholder(p, g), "none", None, None
 
     def _narrative_forward(self, options, base):
-        """In a narrative the story moves forward: the option in the reference's year, or the next one when it
-        would fall well before a reference finer than a year ("On June 24 ... On March 3" is next March; "That
-        winter ... In March" is the March after that winter)."""
+        """In a narrative a date without its year keeps the reference's year, even before the reference ("On 9
+        March 1871 ... Earlier, on 4 February" is 1871-02-04): a history goes back as often as forward, and the
+        text says so when the year changes ("the following February", "the next year"). Only a winter in view
+        reaches into the next year ("That winter ... In March" is the March after that winter)."""
         same = [d for d in options if d.year == base.year]
         if not same:
             return min(options, key=lambda d: abs((d - base).days))
         date = same[0]
-        if self.ref.granularity in ("day", "month", "week", "season", "quarter", "half") and (base - date).days > 31:
+        if self.ref.granularity == "season" and base.month == 12 and date.month <= 3:
             later = [d for d in options if d.year == base.year + 1]
             return later[0] if later else date
         return date

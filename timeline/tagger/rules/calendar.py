@@ -24,12 +24,15 @@ def full_date(m, lex, text):
     month = lex.month(m.group("mon") or m.group("mon2"))
     day = day_number(m.group("day") or m.group("day2"), lex)
     year = year_of(m.group("year"))
-    range_year = None if year is not None or m.group("yrel") else compiled(lex, RANGE_YEAR).match(text, m.end())
+    range_year = None if year is not None or m.group("yrel") or m.group("yana") else compiled(lex, RANGE_YEAR).match(text, m.end())
     if range_year:
         year = int(range_year.group("year"))     # "May 5-7, 1998"
     if day is None or not valid_day(year, month, day):
         return INVALID
     wd = lex.weekday(m.group("wd")) if m.group("wd") else None
+    if m.group("yana"):
+        return Hit("DATE", P(month=month, day=day, offset=("year", relative(lex, m.group("yana"), "year_anaphor")),
+                             anchor="ref", granularity="day"))
     if m.group("yrel"):
         return Hit("DATE", P(month=month, day=day, weekday=wd, offset=("year", relative(lex, m.group("yrel"))),
                              anchor="dct", granularity="day"))
@@ -101,13 +104,17 @@ def month_rule(m, lex, text):
     mod = mod_of(m.group("mod"), lex)
     month = lex.month(name)
     rel = m.group("rel")
-    if rel and not year and not m.group("yrel"):
+    if rel and not year and not m.group("yrel") and not m.group("yana"):
         if compiled(lex, DAY_AFTER).match(text[m.end():m.end() + 16]):
             return None     # "last Oct. 23": the day is the date (full_date), not the month
-        direction = relative(lex, rel, "month_relative")
-        return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor="dct", extra={"dir": direction}))
+        direction, *flags = lex.word("month_relative", rel).split()
+        anchor = "ref" if "ref" in flags else "dct"     # "the following February": after the last date in the text
+        return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor=anchor, extra={"dir": int(direction)}))
     if rel:
         return None
+    if m.group("yana"):
+        return Hit("DATE", P(month=month, mod=mod, offset=("year", relative(lex, m.group("yana"), "year_anaphor")),
+                             anchor="ref", granularity="month"))
     if not (year or mod or m.group("yrel")):
         before = text[max(0, m.start() - 12):m.start()]
         if len(name) <= 4 and not name.endswith(".") and name not in lex.phrases("month_alone"):
@@ -206,7 +213,8 @@ def year_words(m, lex, text):
 MON = r"(?:<<month_full>>|<<month_short>>)"
 DAYNUM = r"(?:[0-3]?\d(?:<<ordinal_suffix>>)?(?!\d|:\d)|<<ordinal_word>>)"
 SEP = r"(?:\s*-\s*|\s+)"                # "mid-November", "early December"
-YEAR_RELATIVE = r"\s+(?P<yrel><<relative>>)\s+<<year_word>>"          # "Oct. 23 last year"
+YEAR_RELATIVE = (r"\s+(?:(?P<yrel><<relative>>)|<<of>>\s+(?P<yana><<year_anaphor>>))\s+<<year_word>>\b")
+# "Oct. 23 last year" (from the DCT) / "March of that year", "July 25 of the same year" (the year in view)
 RULES = (
     Rule("full_date",
          r"\b(?P<weekof><<week_of>>\s+)?(?:(?:<<weekday_lead>>\s+)?(?P<wd><<weekday>>)(?:\s*,\s*|\s+)"
