@@ -1,0 +1,267 @@
+"""Train the event detector (timeline/lang/en/models/events.npz) and measure it on held-out TimeML documents.
+
+    PYTHONPATH=. python scripts/train_events.py [--corpora ../shared/corpora] [--out FILE] [--no-eval]
+
+Needs scikit-learn (``pip install .[train]``); the pipeline itself needs only numpy. Deterministic: sorted file
+lists, liblinear with a fixed seed. Steps:
+1. a POS tagger (Penn tags, a few merged) from UD English EWT train+dev, its accuracy on EWT test;
+2. on TBAQ: train on TimeBank, test on AQUAINT, and the other way round; event extent P/R/F1 strict (same
+   offsets) and relaxed (overlap), class F1 (= relaxed F1 x class accuracy), tense/aspect accuracy, beside a word
+   list baseline (every word that is an event in at least half its training occurrences, with its usual class);
+3. the shipped model: the event and attribute classifiers trained on all of TBAQ (polarity on TimeBank alone:
+   AQUAINT's MAKEINSTANCE polarity is NEG for most events of 50 of its 73 files, not an annotation of negation).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.svm import LinearSVC
+
+sys.path.insert(0, str(Path(__file__).parent))
+from event_corpus import read_conllu, read_corpus  # noqa: E402
+
+from timeline.events import linear  # noqa: E402
+from timeline.events.features import token_features, tokenize  # noqa: E402
+from timeline.events.mentions import Detector, MODELS  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ["w", "s1", "s2", "s3", "s4", "s5", "p2", "p3", "sh", "cap", "upper", "digit", "hyph", "last"]
+POS_SPEC = {"word": {"-2": ["w", "s3"], "-1": ["w", "s3", "sh"], "0": FULL, "1": ["w", "s3", "sh"],
+                     "2": ["w", "s3"]}}
+EVENT_SPEC = {"word": {"-2": ["w"], "-1": ["w", "s3"], "0": FULL, "1": ["w", "s3"], "2": ["w"]},
+              "pos": [[-2], [-1], [0], [1], [2], [-1, 0], [0, 1], [-2, -1], [-1, 0, 1], [-2, -1, 0]]}
+ATTRIBUTE_SPEC = {"word": {"-4": ["w"], "-3": ["w"], "-2": ["w"], "-1": ["w"], "0": ["w", "s2", "s3", "sh"],
+                           "1": ["w"]},
+                  "pos": [[-3], [-2], [-1], [0], [1], [-1, 0], [-2, -1], [-2, -1, 0], [-3, -2, -1]]}
+MERGE = {"NNPS": "NNP", "JJR": "JJ", "JJS": "JJ", "RBR": "RB", "RBS": "RB", "PRP$": "PRP", "WDT": "W", "WP": "W",
+         "WP$": "W", "WRB": "W", "-LRB-": "PUNCT", "-RRB-": "PUNCT", ",": "PUNCT", ".": "PUNCT", ":": "PUNCT",
+         "``": "PUNCT", "''": "PUNCT", "HYPH": "PUNCT", "NFP": "SYM", "$": "SYM", "#": "SYM", "ADD": "X", "AFX": "X",
+         "GW": "X", "XX": "X", "LS": "X", "FW": "X", "EX": "PRP", "PDT": "DT", "UH": "X", "POS": "POS"}
+
+
+def merged_tag(xpos: str) -> str:
+    return MERGE.get(xpos, xpos)
+
+
+def fit(rows: list[list[str]], labels: list[str], spec: dict, c: float, min_count: int = 2) -> tuple:
+    """A linear classifier on feature-name lists: (labels, features, weights, bias, spec) for linear.save."""
+    counts = Counter(f for row in rows for f in row)
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    indptr, cols = [0], []
+    for row in rows:
+        cols.extend(index[f] for f in row if f in index)
+        indptr.append(len(cols))
+    x = csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols), np.asarray(indptr)),
+                   shape=(len(rows), len(names)))
+    classes = sorted(set(labels))
+    if len(classes) == 1:
+        return classes, [], np.zeros((0, 1)), np.zeros(1), spec
+    svm = LinearSVC(C=c, random_state=0, max_iter=3000)
+    svm.fit(x, labels)
+    coef = svm.coef_.T
+    bias = svm.intercept_
+    if len(svm.classes_) == 2:          # liblinear gives one column for two classes: spell out both
+        coef = np.hstack([-coef / 2, coef / 2])
+        bias = np.array([-bias[0] / 2, bias[0] / 2])
+    keep = np.flatnonzero(np.abs(coef).max(axis=1) >= 1e-3)
+    return list(svm.classes_), [names[i] for i in keep], coef[keep], bias, spec
+
+
+def as_linear(model: tuple, tags: list[str]) -> linear.Linear:
+    labels, features, weights, bias, spec = model
+    return linear.Linear(labels, features, np.asarray(weights, dtype=np.float16), bias, spec, tags)
+
+
+# ---------------------------------------------------------------------------------------------- POS tagger
+def train_pos(ud: Path) -> tuple[tuple, float]:
+    train = read_conllu(ud / "en_ewt-ud-train.conllu") + read_conllu(ud / "en_ewt-ud-dev.conllu")
+    rows, labels, cache = [], [], {}
+    for sent in train:
+        words = [w for w, _ in sent]
+        for i, (_, tag) in enumerate(sent):
+            rows.append(token_features(words, i, POS_SPEC, None, cache))
+            labels.append(merged_tag(tag))
+    model = fit(rows, labels, POS_SPEC, c=0.1)
+    tagger = as_linear(model, [])
+    right = total = 0
+    for sent in read_conllu(ud / "en_ewt-ud-test.conllu"):
+        words = [w for w, _ in sent]
+        got = tagger.predict(tagger.slots(words))
+        right += sum(tagger.labels[g] == merged_tag(t) for g, (_, t) in zip(got, sent))
+        total += len(sent)
+    return model, right / total
+
+
+# ---------------------------------------------------------------------------------------------- TBAQ tokens
+def tokens_of(docs, tagger: linear.Linear):
+    """Per document: words, starts, ends, tag ids, and the gold event (or None) of each token."""
+    out = []
+    for doc in docs:
+        words, starts, ends = tokenize(doc.text)
+        tags = tagger.predict(tagger.slots(words))
+        gold = [None] * len(words)
+        j = 0
+        for i, (s, e) in enumerate(zip(starts, ends)):
+            while j < len(doc.events) and doc.events[j].end <= s:
+                j += 1
+            if j < len(doc.events) and doc.events[j].start < e:
+                gold[i] = doc.events[j]
+        out.append((doc, words, tags, gold))
+    return out
+
+
+def train_tbaq(tokenized, tag_names: list[str], polarity_docs: set[str] | None = None) -> dict[str, tuple]:
+    rows_e, labels_e = [], []
+    attr_rows, attr_labels = [], defaultdict(list)
+    pol_rows, pol_labels = [], []
+    cache = {}
+    for doc, words, tags, gold in tokenized:
+        names = [tag_names[t] for t in tags]
+        for i in range(len(words)):
+            feats = token_features(words, i, EVENT_SPEC, names, cache)
+            rows_e.append(feats)
+            labels_e.append(gold[i].cls if gold[i] else "O")
+            if gold[i]:
+                a = token_features(words, i, ATTRIBUTE_SPEC, names, cache)
+                attr_rows.append(a)
+                attr_labels["tense"].append(gold[i].tense)
+                attr_labels["aspect"].append(gold[i].aspect)
+                if polarity_docs is None or doc.name in polarity_docs:
+                    pol_rows.append(a)
+                    pol_labels.append(gold[i].polarity)
+    models = {"event": fit(rows_e, labels_e, EVENT_SPEC, c=0.1)}
+    for name in ("tense", "aspect"):
+        models[name] = fit(attr_rows, attr_labels[name], ATTRIBUTE_SPEC, c=0.1)
+    models["polarity"] = fit(pol_rows, pol_labels, ATTRIBUTE_SPEC, c=0.1)
+    return models
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+def score(pairs) -> dict:
+    """pairs: per document (gold events, system mentions as (start, end, cls, tense, aspect, polarity))."""
+    n_gold = n_sys = strict_sys = strict_gold = relaxed_sys = relaxed_gold = 0
+    same_class = 0
+    attr = Counter()
+    per_class = defaultdict(Counter)
+    for gold, system in pairs:
+        n_gold += len(gold)
+        n_sys += len(system)
+        spans = {(g.start, g.end) for g in gold}
+        strict_sys += sum((s[0], s[1]) in spans for s in system)
+        sys_spans = {(s[0], s[1]) for s in system}
+        strict_gold += sum((g.start, g.end) in sys_spans for g in gold)
+        for s in system:
+            hit = any(g.start < s[1] and s[0] < g.end for g in gold)
+            relaxed_sys += hit
+            per_class[s[2]]["sys"] += 1
+        for g in gold:
+            per_class[g.cls]["gold"] += 1
+            match = next((s for s in system if g.start < s[1] and s[0] < g.end), None)
+            if match is None:
+                continue
+            relaxed_gold += 1
+            same_class += match[2] == g.cls
+            per_class[g.cls]["hit"] += match[2] == g.cls
+            attr["tense"] += match[3] == g.tense
+            attr["aspect"] += match[4] == g.aspect
+            attr["polarity"] += match[5] == g.polarity
+    def prf(p_hits, r_hits):
+        p = p_hits / n_sys if n_sys else 0.0
+        r = r_hits / n_gold if n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    strict = prf(strict_sys, strict_gold)
+    relaxed = prf(relaxed_sys, relaxed_gold)
+    accuracy = same_class / relaxed_gold if relaxed_gold else 0.0
+    classes = {}
+    for cls, c in sorted(per_class.items()):
+        p = c["hit"] / c["sys"] if c["sys"] else 0.0
+        r = c["hit"] / c["gold"] if c["gold"] else 0.0
+        classes[cls] = round(2 * p * r / (p + r) if p + r else 0.0, 3)
+    return {"gold": n_gold, "system": n_sys, "strict": [round(v, 3) for v in strict],
+            "relaxed": [round(v, 3) for v in relaxed], "class_accuracy": round(accuracy, 3),
+            "class_f1": round(relaxed[2] * accuracy, 3),
+            "attributes": {k: round(v / relaxed_gold, 3) for k, v in sorted(attr.items())} if relaxed_gold else {},
+            "per_class_f1": classes}
+
+
+def evaluate(detector: Detector, docs) -> dict:
+    pairs = []
+    for doc in docs:
+        found = detector.detect(doc.text)
+        pairs.append((doc.events, [(m.start, m.end, m.cls, m.tense, m.aspect, m.polarity) for m in found]))
+    return score(pairs)
+
+
+def word_list_baseline(train_tok, test_tok) -> dict:
+    seen, hits = Counter(), defaultdict(Counter)
+    for _doc, words, _tags, gold in train_tok:
+        for w, g in zip(words, gold):
+            seen[w.lower()] += 1
+            if g:
+                hits[w.lower()][g.cls] += 1
+    lexicon = {w: c.most_common(1)[0][0] for w, c in hits.items() if sum(c.values()) * 2 >= seen[w]}
+    pairs = []
+    for doc, words, _tags, _gold in test_tok:
+        _, starts, ends = tokenize(doc.text)
+        system = [(s, e, lexicon[w.lower()], "", "", "") for w, s, e in zip(words, starts, ends)
+                  if w.lower() in lexicon]
+        pairs.append((doc.events, system))
+    out = score(pairs)
+    out.pop("attributes")
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("--out", default=str(ROOT / "timeline" / "lang" / "en" / "models" / "events.npz"))
+    ap.add_argument("--no-eval", action="store_true")
+    ap.add_argument("--pos-cache", help="keep the trained POS tagger in this pickle and reuse it (development)")
+    args = ap.parse_args(argv)
+    corpora = Path(args.corpora)
+    started = time.time()
+    if args.pos_cache and Path(args.pos_cache).is_file():
+        with open(args.pos_cache, "rb") as handle:
+            pos_model, pos_accuracy = pickle.load(handle)
+    else:
+        pos_model, pos_accuracy = train_pos(corpora / "ud-english-ewt")
+        if args.pos_cache:
+            with open(args.pos_cache, "wb") as handle:
+                pickle.dump((pos_model, pos_accuracy), handle)
+    print(f"POS tagger: {len(pos_model[1])} features, EWT test accuracy {pos_accuracy:.3f} "
+          f"({time.time() - started:.0f}s)", flush=True)
+    tag_names = pos_model[0]
+    tagger = as_linear(pos_model, [])
+    tb = read_corpus(corpora / "tbaq" / "timebank")
+    aq = read_corpus(corpora / "tbaq" / "aquaint")
+    tb_tok, aq_tok = tokens_of(tb, tagger), tokens_of(aq, tagger)
+    report = {"pos_accuracy_ewt_test": round(pos_accuracy, 3)}
+    if not args.no_eval:
+        for name, (train_tok, test_docs, test_tok) in {"timebank->aquaint": (tb_tok, aq, aq_tok),
+                                                       "aquaint->timebank": (aq_tok, tb, tb_tok)}.items():
+            models = train_tbaq(train_tok, tag_names)
+            models["pos"] = pos_model
+            detector = Detector({k: as_linear(m, tag_names) for k, m in models.items()})
+            report[name] = {"model": evaluate(detector, test_docs),
+                            "word_list": word_list_baseline(train_tok, test_tok)}
+            print(name, json.dumps(report[name], indent=1), flush=True)
+    models = train_tbaq(tb_tok + aq_tok, tag_names, polarity_docs={d.name for d in tb})
+    models["pos"] = pos_model
+    about = {"trained_on": "TimeBank 1.2 + AQUAINT (TempEval-3 TBAQ-cleaned, all 256 files); POS: UD English "
+                           "EWT train+dev", "report": report}
+    linear.save(args.out, {k: models[k] for k in MODELS}, tag_names, about)
+    print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
