@@ -91,3 +91,42 @@ def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
     if current:
         sentences.append(current)
     return sentences
+
+
+LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body "
+            "noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location "
+            "noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process "
+            "noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
+            "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
+            "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather "
+            "adj.ppl").split()
+
+
+def wordnet_table(folder: Path, ranks: int = 3) -> str:
+    """The senses table of :class:`timeline.events.senses.Senses` from a WordNet 3.0 database folder (Debian's
+    ``wordnet-base`` puts it in /usr/share/wordnet): one-word noun and verb lemmas with the lexicographer files
+    of their first ``ranks`` senses, and the noun and verb exception lists."""
+    lines: list[str] = []
+    for pos, name in (("n", "noun"), ("v", "verb")):
+        lexfile: dict[str, str] = {}
+        with open(folder / f"data.{name}", encoding="latin-1") as handle:
+            for line in handle:
+                if not line.startswith(" "):
+                    offset, number = line.split(" ", 2)[:2]
+                    lexfile[offset] = LEXNAMES[int(number)]
+        with open(folder / f"index.{name}", encoding="latin-1") as handle:
+            for line in handle:
+                if line.startswith(" "):
+                    continue
+                fields = line.split()
+                lemma, count = fields[0], int(fields[2])
+                if "_" in lemma:
+                    continue
+                offsets = fields[len(fields) - count:]
+                lines.append(f"{pos}\t{lemma}\t{','.join(lexfile[o] for o in offsets[:ranks])}")
+        with open(folder / f"{name}.exc", encoding="latin-1") as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) >= 2 and "_" not in fields[0]:
+                    lines.append(f"x{pos}\t{fields[0]}\t{fields[1]}")
+    return "\n".join(sorted(lines))

@@ -2,7 +2,8 @@
 
     PYTHONPATH=. python scripts/train_events.py [--corpora ../shared/corpora] [--out FILE] [--no-eval]
 
-Needs scikit-learn (``pip install .[train]``); the pipeline itself needs only numpy. Deterministic: sorted file
+Needs scikit-learn (``pip install .[train]``) and WordNet 3.0 (``apt-get install wordnet-base``, for the senses
+table baked into the model); the pipeline itself needs only numpy and the model file. Deterministic: sorted file
 lists, liblinear with a fixed seed. Steps:
 1. a POS tagger (Penn tags, a few merged) from UD English EWT train+dev, its accuracy on EWT test;
 2. on TBAQ: train on TimeBank, test on AQUAINT, and the other way round; event extent P/R/F1 strict (same
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 import time
 from collections import Counter, defaultdict
@@ -26,18 +26,24 @@ from scipy.sparse import csr_matrix
 from sklearn.svm import LinearSVC
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_corpus import read_conllu, read_corpus  # noqa: E402
+from event_corpus import read_conllu, read_corpus, wordnet_table  # noqa: E402
 
 from timeline.events import linear  # noqa: E402
 from timeline.events.features import token_features, tokenize  # noqa: E402
 from timeline.events.mentions import Detector, MODELS  # noqa: E402
+from timeline.events.senses import Senses  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-FULL = ["w", "s1", "s2", "s3", "s4", "s5", "p2", "p3", "sh", "cap", "upper", "digit", "hyph", "last"]
+FULL = ["w", "st", "s1", "s2", "s3", "s4", "s5", "p2", "p3", "sh", "cap", "upper", "digit", "hyph", "last"]
+WORDNET = ["n1", "n2", "n3", "v1", "v2", "v3", "nL", "vL"]
+SENSES: Senses | None = None          # WordNet's senses, set by main() when a WordNet folder is there
 POS_SPEC = {"word": {"-2": ["w", "s3"], "-1": ["w", "s3", "sh"], "0": FULL, "1": ["w", "s3", "sh"],
                      "2": ["w", "s3"]}}
-EVENT_SPEC = {"word": {"-2": ["w"], "-1": ["w", "s3"], "0": FULL, "1": ["w", "s3"], "2": ["w"]},
+EVENT_SPEC = {"word": {"-2": ["w"], "-1": ["w", "st", "s3"], "0": FULL + WORDNET, "1": ["w", "st", "s3"], "2": ["w"]},
               "pos": [[-2], [-1], [0], [1], [2], [-1, 0], [0, 1], [-2, -1], [-1, 0, 1], [-2, -1, 0]]}
+CLASS_SPEC = {"word": {"-3": ["w"], "-2": ["w"], "-1": ["w", "st"], "0": FULL + WORDNET, "1": ["w", "st"], "2": ["w"],
+                       "3": ["w"]},
+              "pos": [[-1], [0], [1], [2], [-1, 0], [0, 1], [1, 2], [-2, -1]]}
 ATTRIBUTE_SPEC = {"word": {"-4": ["w"], "-3": ["w"], "-2": ["w"], "-1": ["w"], "0": ["w", "s2", "s3", "sh"],
                            "1": ["w"]},
                   "pos": [[-3], [-2], [-1], [0], [1], [-1, 0], [-2, -1], [-2, -1, 0], [-3, -2, -1]]}
@@ -78,7 +84,7 @@ def fit(rows: list[list[str]], labels: list[str], spec: dict, c: float, min_coun
 
 def as_linear(model: tuple, tags: list[str]) -> linear.Linear:
     labels, features, weights, bias, spec = model
-    return linear.Linear(labels, features, np.asarray(weights, dtype=np.float16), bias, spec, tags)
+    return linear.Linear(labels, features, np.asarray(weights, dtype=np.float16), bias, spec, tags, SENSES)
 
 
 # ---------------------------------------------------------------------------------------------- POS tagger
@@ -101,6 +107,15 @@ def train_pos(ud: Path) -> tuple[tuple, float]:
     return model, right / total
 
 
+def saved_pos(path: Path) -> tuple[tuple, float]:
+    """The POS tagger of a model file this script wrote, as :func:`fit` gives it, and its recorded accuracy."""
+    with np.load(path, allow_pickle=False) as data:
+        text = {k: data[k].tobytes().decode("utf-8") for k in ("pos.labels", "pos.features", "pos.spec", "about")}
+        model = (text["pos.labels"].split("\n"), text["pos.features"].split("\n"),
+                 data["pos.weights"].astype(np.float32), data["pos.bias"], json.loads(text["pos.spec"]))
+    return model, json.loads(text["about"])["report"]["pos_accuracy_ewt_test"]
+
+
 # ---------------------------------------------------------------------------------------------- TBAQ tokens
 def tokens_of(docs, tagger: linear.Linear):
     """Per document: words, starts, ends, tag ids, and the gold event (or None) of each token."""
@@ -119,26 +134,66 @@ def tokens_of(docs, tagger: linear.Linear):
     return out
 
 
+def event_rows(tokenized, tag_names: list[str], cache: dict) -> tuple[list, list]:
+    rows, labels = [], []
+    for _doc, words, tags, gold in tokenized:
+        names = [tag_names[t] for t in tags]
+        for i in range(len(words)):
+            rows.append(token_features(words, i, EVENT_SPEC, names, cache, SENSES))
+            labels.append(gold[i].cls if gold[i] else "O")
+    return rows, labels
+
+
+def outside_offset(tokenized, tag_names: list[str]) -> float:
+    """How much to lower the O label's bias, chosen by two-fold cross-validation on the training documents alone."""
+    cache: dict = {}
+    folds = [tokenized[0::2], tokenized[1::2]]
+    deltas = [round(0.05 * n, 2) for n in range(13)]
+    counts = np.zeros((len(deltas), 3))           # true positives, system, gold
+    for train, held in (folds, folds[::-1]):
+        model = as_linear(fit(*event_rows(train, tag_names, cache), EVENT_SPEC, c=0.1), tag_names)
+        outside = model.labels.index("O")
+        for _doc, words, tags, gold in held:
+            scores = model.scores(model.slots(words), tags)
+            is_gold = np.array([g is not None for g in gold])
+            for n, delta in enumerate(deltas):
+                shifted = scores.copy()
+                shifted[:, outside] -= delta
+                found = shifted.argmax(axis=1) != outside
+                counts[n] += (np.sum(found & is_gold), np.sum(found), np.sum(is_gold))
+    f1 = 2 * counts[:, 0] / (counts[:, 1] + counts[:, 2])
+    return deltas[int(np.argmax(f1))]
+
+
 def train_tbaq(tokenized, tag_names: list[str], polarity_docs: set[str] | None = None) -> dict[str, tuple]:
+    delta = outside_offset(tokenized, tag_names)
+    print(f"  O bias lowered by {delta} (two-fold CV on the training documents)", flush=True)
     rows_e, labels_e = [], []
+    cls_rows = []
     attr_rows, attr_labels = [], defaultdict(list)
     pol_rows, pol_labels = [], []
     cache = {}
     for doc, words, tags, gold in tokenized:
         names = [tag_names[t] for t in tags]
         for i in range(len(words)):
-            feats = token_features(words, i, EVENT_SPEC, names, cache)
+            feats = token_features(words, i, EVENT_SPEC, names, cache, SENSES)
             rows_e.append(feats)
             labels_e.append(gold[i].cls if gold[i] else "O")
             if gold[i]:
-                a = token_features(words, i, ATTRIBUTE_SPEC, names, cache)
+                cls_rows.append(token_features(words, i, CLASS_SPEC, names, cache, SENSES))
+                attr_labels["cls"].append(gold[i].cls)
+                a = token_features(words, i, ATTRIBUTE_SPEC, names, cache, SENSES)
                 attr_rows.append(a)
                 attr_labels["tense"].append(gold[i].tense)
                 attr_labels["aspect"].append(gold[i].aspect)
                 if polarity_docs is None or doc.name in polarity_docs:
                     pol_rows.append(a)
                     pol_labels.append(gold[i].polarity)
-    models = {"event": fit(rows_e, labels_e, EVENT_SPEC, c=0.1)}
+    labels, features, weights, bias, spec = fit(rows_e, labels_e, EVENT_SPEC, c=0.1)
+    bias = np.array(bias, dtype=np.float64)
+    bias[labels.index("O")] -= delta
+    models = {"event": (labels, features, weights, bias, spec),
+              "cls": fit(cls_rows, attr_labels["cls"], CLASS_SPEC, c=0.1)}
     for name in ("tense", "aspect"):
         models[name] = fit(attr_rows, attr_labels[name], ATTRIBUTE_SPEC, c=0.1)
     models["polarity"] = fit(pol_rows, pol_labels, ATTRIBUTE_SPEC, c=0.1)
@@ -225,18 +280,21 @@ def main(argv=None) -> int:
     ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     ap.add_argument("--out", default=str(ROOT / "timeline" / "lang" / "en" / "models" / "events.npz"))
     ap.add_argument("--no-eval", action="store_true")
-    ap.add_argument("--pos-cache", help="keep the trained POS tagger in this pickle and reuse it (development)")
+    ap.add_argument("--save-splits", help="also write the cross-split models to this folder (for error analysis)")
+    ap.add_argument("--wordnet", default="/usr/share/wordnet",
+                    help="WordNet 3.0 database folder (Debian: apt-get install wordnet-base); 'none' to go without")
+    ap.add_argument("--pos-from", help="take the POS tagger from this model file instead of training it (faster "
+                                       "development runs; the tagger is deterministic, so the same)")
     args = ap.parse_args(argv)
     corpora = Path(args.corpora)
     started = time.time()
-    if args.pos_cache and Path(args.pos_cache).is_file():
-        with open(args.pos_cache, "rb") as handle:
-            pos_model, pos_accuracy = pickle.load(handle)
+    global SENSES
+    table = "" if args.wordnet == "none" else wordnet_table(Path(args.wordnet))
+    SENSES = Senses(table) if table else None
+    if args.pos_from:
+        pos_model, pos_accuracy = saved_pos(Path(args.pos_from))
     else:
         pos_model, pos_accuracy = train_pos(corpora / "ud-english-ewt")
-        if args.pos_cache:
-            with open(args.pos_cache, "wb") as handle:
-                pickle.dump((pos_model, pos_accuracy), handle)
     print(f"POS tagger: {len(pos_model[1])} features, EWT test accuracy {pos_accuracy:.3f} "
           f"({time.time() - started:.0f}s)", flush=True)
     tag_names = pos_model[0]
@@ -251,6 +309,10 @@ def main(argv=None) -> int:
             models = train_tbaq(train_tok, tag_names)
             models["pos"] = pos_model
             detector = Detector({k: as_linear(m, tag_names) for k, m in models.items()})
+            if args.save_splits:
+                Path(args.save_splits).mkdir(parents=True, exist_ok=True)
+                linear.save(Path(args.save_splits) / (name.replace("->", "-") + ".npz"), models, tag_names,
+                            {"split": name}, table)
             report[name] = {"model": evaluate(detector, test_docs),
                             "word_list": word_list_baseline(train_tok, test_tok)}
             print(name, json.dumps(report[name], indent=1), flush=True)
@@ -258,7 +320,8 @@ def main(argv=None) -> int:
     models["pos"] = pos_model
     about = {"trained_on": "TimeBank 1.2 + AQUAINT (TempEval-3 TBAQ-cleaned, all 256 files); POS: UD English "
                            "EWT train+dev", "report": report}
-    linear.save(args.out, {k: models[k] for k in MODELS}, tag_names, about)
+    about["wordnet"] = "WordNet 3.0 (Princeton; noun and verb lexicographer files)" if table else "none"
+    linear.save(args.out, {k: models[k] for k in MODELS}, tag_names, about, table)
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f}s")
     return 0
 

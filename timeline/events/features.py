@@ -2,7 +2,7 @@
 
 :func:`tokenize` splits text into word tokens with their offsets (hyphenated words stay one token, ``n't`` and
 ``'s`` are split off as Universal Dependencies does). :func:`type_kinds` gives a token type's own features
-(lower-cased word, suffixes, prefixes, shape, flags); :func:`token_features` spells out the features of one
+(lower-cased word, a rough stem, suffixes, prefixes, shape, flags); :func:`token_features` spells out the features of one
 token in its context as the training script feeds them to the learner; the detector adds up the same features'
 weights per type, once per process (``timeline.events.linear``).
 """
@@ -17,7 +17,7 @@ TOKEN = re.compile(
     r"\w+(?=n['’]t\b)|n['’]t\b"            # did|n't, ca|n't
     r"|['’](?:s|re|ve|ll|d|m)\b"             # clitics: 's 're 've 'll 'd 'm
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"       # 1,200,000.5
-    r"|\w+(?:[-.'’&]\w+)*"                  # words, co-pilot, U.S, 3.5
+    r"|\w+(?:[-.&]\w+)*"                    # words, co-pilot, U.S, 3.5, AT&T
     r"|[^\w\s]",                            # any other mark, one at a time
     re.IGNORECASE,
 )
@@ -45,12 +45,29 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def type_kinds(word: str) -> dict[str, str]:
-    """The features of a token type alone, kind -> value (flags have the value ``""``)."""
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def _stem(low: str) -> str:
+    """A rough stem: inflections off, a doubled last consonant and a final e dropped (decline/declined/declining)."""
+    for suffix, replacement in _INFLECTIONS:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            low = low[: -len(suffix)] + replacement
+            if replacement == "" and len(low) > 3 and low[-1] == low[-2] and low[-1] not in "aeiousl":
+                low = low[:-1]
+            break
+    return low[:-1] if low.endswith("e") and len(low) > 3 else low
+
+
+def type_kinds(word: str, senses=None) -> dict[str, str]:
+    """The features of a token type alone, kind -> value (flags have the value ``""``).
+
+    ``senses`` (a :class:`timeline.events.senses.Senses`) adds the WordNet kinds ``n1``.. ``v3``, ``nL``, ``vL``.
+    """
     if word == PAD:
         return {"w": "<PAD>"}
     low = word.lower()[:_MAX_WORD]
-    kinds = {"w": low, "sh": _shape(word)}
+    kinds = {"w": low, "st": _stem(low), "sh": _shape(word)}
     for n in (1, 2, 3, 4, 5):
         kinds[f"s{n}"] = low[-n:]
     for n in (2, 3):
@@ -64,6 +81,8 @@ def type_kinds(word: str) -> dict[str, str]:
     if "-" in word:
         kinds["hyph"] = ""
         kinds["last"] = low.rsplit("-", 1)[-1]
+    if senses is not None and (low.isalpha() or "-" in low):
+        kinds.update(senses.kinds(low))
     return kinds
 
 
@@ -77,7 +96,7 @@ def pos_feature(offsets: tuple[int, ...], tags: tuple[str, ...]) -> str:
 
 
 def token_features(words: list[str], i: int, spec: dict, tags: list[str] | None = None,
-                   kinds_cache: dict[str, dict[str, str]] | None = None) -> list[str]:
+                   kinds_cache: dict[str, dict[str, str]] | None = None, senses=None) -> list[str]:
     """Every feature of token ``i`` in context under a model ``spec`` (training side)."""
     cache = kinds_cache if kinds_cache is not None else {}
     feats: list[str] = []
@@ -88,7 +107,7 @@ def token_features(words: list[str], i: int, spec: dict, tags: list[str] | None 
         w = words[j] if 0 <= j < n else PAD
         kinds = cache.get(w)
         if kinds is None:
-            kinds = cache[w] = type_kinds(w)
+            kinds = cache[w] = type_kinds(w, senses)
         feats.extend(offset_features(kinds, k, tuple(wanted)))
     if tags is not None:
         for offsets in spec.get("pos", []):

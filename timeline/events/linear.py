@@ -21,9 +21,10 @@ class Linear:
     """One trained classifier, ready to score tokens (see the module docstring)."""
 
     def __init__(self, labels: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray,
-                 spec: dict, tags: list[str] | None = None):
+                 spec: dict, tags: list[str] | None = None, senses=None):
         self.labels = list(labels)
         self.spec = spec
+        self.senses = senses
         self.index = {name: row for row, name in enumerate(features)}
         self.weights = np.asarray(weights, dtype=np.float32)
         self.bias = np.asarray(bias, dtype=np.float32)
@@ -71,7 +72,7 @@ class Linear:
         cells: list[int] = []
         rows: list[int] = []
         for n, word in enumerate(words):
-            kinds = type_kinds(word)
+            kinds = type_kinds(word, self.senses)
             for j, k in enumerate(self.offsets):
                 cell = (first + n) * len(self.offsets) + j
                 for name in offset_features(kinds, k, self.wanted[k]):
@@ -101,29 +102,42 @@ class Linear:
     # ------------------------------------------------------------------------------------------ scoring
     def scores(self, slots: np.ndarray, tags: np.ndarray | None = None,
                at: np.ndarray | None = None) -> np.ndarray:
-        """Scores (tokens x labels) of the tokens whose type rows are ``slots`` (tags: tag ids, -1 is none).
+        """Scores (tokens x labels) of the tokens whose type rows are ``slots`` (tags: their tag ids).
 
         ``at`` limits the result to those token positions; every position by default.
         """
         n = len(slots)
         reach = self.reach
-        pad_slot = self._slots[PAD]
-        padded = np.full(n + 2 * reach, pad_slot, dtype=np.int64)
-        padded[reach:reach + n] = slots
-        positions = np.arange(n) if at is None else np.asarray(at, dtype=np.int64)
         n_labels = len(self.labels)
-        out = np.broadcast_to(self.bias, (len(positions), n_labels)).copy()
-        table = self._table
-        for j, k in enumerate(self.offsets):
-            out += table[padded[positions + reach + k], j * n_labels:(j + 1) * n_labels]
+        padded = np.full(n + 2 * reach, self._slots[PAD], dtype=np.int64)
+        padded[reach:reach + n] = slots
+        size = len(self.tags) + 1
+        ptags = None
         if self.tag_tables and tags is not None:
-            size = len(self.tags) + 1
             ptags = np.full(n + 2 * reach, size - 1, dtype=np.int64)
             ptags[reach:reach + n] = tags
+        if at is None:                      # every token: one gather, then shifted views
+            rows = self._table[padded]
+            out = np.broadcast_to(self.bias, (n, n_labels)).copy()
+            for j, k in enumerate(self.offsets):
+                out += rows[reach + k:reach + k + n, j * n_labels:(j + 1) * n_labels]
+            if ptags is not None:
+                for offsets, dense in zip(self.spec["pos"], self.tag_tables):
+                    code = np.zeros(n, dtype=np.int64)
+                    for k in offsets:
+                        code *= size
+                        code += ptags[reach + k:reach + k + n]
+                    out += dense[code]
+            return out
+        positions = np.asarray(at, dtype=np.int64) + reach
+        out = np.broadcast_to(self.bias, (len(positions), n_labels)).copy()
+        for j, k in enumerate(self.offsets):
+            out += self._table[padded[positions + k], j * n_labels:(j + 1) * n_labels]
+        if ptags is not None:
             for offsets, dense in zip(self.spec["pos"], self.tag_tables):
                 code = np.zeros(len(positions), dtype=np.int64)
                 for k in offsets:
-                    code = code * size + ptags[positions + reach + k]
+                    code = code * size + ptags[positions + k]
                 out += dense[code]
         return out
 
@@ -144,11 +158,13 @@ def _text(array: np.ndarray) -> str:
 
 
 def save(path, models: dict[str, tuple[list[str], list[str], np.ndarray, np.ndarray, dict]],
-         tags: list[str], about: dict) -> None:
-    """Write ``models`` (name -> labels, features, weights, bias, spec) and the tag set to one ``.npz`` file."""
+         tags: list[str], about: dict, senses: str = "") -> None:
+    """Write ``models`` (name -> labels, features, weights, bias, spec), the tag set and the senses table
+    (:class:`timeline.events.senses.Senses`) to one ``.npz`` file."""
     import json
 
-    arrays = {"tags": _blob("\n".join(tags)), "about": _blob(json.dumps(about, sort_keys=True))}
+    arrays = {"tags": _blob("\n".join(tags)), "about": _blob(json.dumps(about, sort_keys=True)),
+              "senses": _blob(senses)}
     for name, (labels, features, weights, bias, spec) in sorted(models.items()):
         arrays[f"{name}.labels"] = _blob("\n".join(labels))
         arrays[f"{name}.features"] = _blob("\n".join(features))
@@ -163,8 +179,12 @@ def load(path, names: tuple[str, ...]) -> tuple[dict[str, Linear], dict]:
     """The models ``names`` of a file :func:`save` wrote, and its ``about`` record (any fault raises)."""
     import json
 
+    from timeline.events.senses import Senses
+
     with np.load(path, allow_pickle=False) as data:
         tags = _text(data["tags"]).split("\n")
+        table = _text(data["senses"])
+        senses = Senses(table) if table else None
         about = json.loads(_text(data["about"]))
         models = {}
         for name in names:
@@ -172,5 +192,5 @@ def load(path, names: tuple[str, ...]) -> tuple[dict[str, Linear], dict]:
             models[name] = Linear(_text(data[f"{name}.labels"]).split("\n"),
                                   features.split("\n") if features else [],
                                   data[f"{name}.weights"], data[f"{name}.bias"],
-                                  json.loads(_text(data[f"{name}.spec"])), tags)
+                                  json.loads(_text(data[f"{name}.spec"])), tags, senses)
     return models, about

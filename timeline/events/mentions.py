@@ -19,7 +19,7 @@ from timeline.events.features import tokenize
 from timeline.lang import folder
 
 MODEL_FILE = "models/events.npz"
-MODELS = ("pos", "event", "tense", "aspect", "polarity")
+MODELS = ("pos", "event", "cls", "tense", "aspect", "polarity")
 
 _PART_OF_SPEECH = (("VB", "VERB"), ("MD", "VERB"), ("NN", "NOUN"), ("JJ", "ADJECTIVE"), ("IN", "PREPOSITION"))
 
@@ -49,36 +49,44 @@ def _part_of_speech(tag: str) -> str:
     return "OTHER"
 
 
+def _types(words: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct words (first-seen order) and, per token, the index of its word among them."""
+    seen: dict[str, int] = {}
+    ids = np.fromiter((seen.setdefault(w, len(seen)) for w in words), dtype=np.int64, count=len(words))
+    return list(seen), ids
+
+
 class Detector:
-    """The POS tagger, the event classifier and the attribute classifiers of one language, ready to run."""
+    """The POS tagger, the event tagger, and the classifiers of an event's class and attributes, ready to run."""
 
     def __init__(self, models: dict[str, linear.Linear]):
         self.pos = models["pos"]
         self.event = models["event"]
-        self.attributes = [(name, models[name]) for name in ("tense", "aspect", "polarity")]
+        self.attributes = [(name, models[name]) for name in ("cls", "tense", "aspect", "polarity")]
         self.outside = self.event.labels.index("O")
         self.word_pos = [_part_of_speech(t) for t in self.pos.labels]
 
     def tag(self, words: list[str]) -> np.ndarray:
         """The POS tag id (an index into the POS model's labels) of each token."""
-        return self.pos.predict(self.pos.slots(words))
+        types, ids = _types(words)
+        return self.pos.predict(self.pos.slots(types)[ids])
 
     def detect(self, text: str) -> list[EventMention]:
         words, starts, ends = tokenize(text)
         if not words:
             return []
-        tags = self.tag(words)
-        labels = self.event.predict(self.event.slots(words), tags)
+        types, ids = _types(words)
+        tags = self.pos.predict(self.pos.slots(types)[ids])
+        labels = self.event.predict(self.event.slots(types)[ids], tags)
         at = np.flatnonzero(labels != self.outside)
         if not len(at):
             return []
         values = {}
         for name, model in self.attributes:
-            values[name] = [model.labels[i] for i in model.predict(model.slots(words), tags, at)]
-        classes = self.event.labels
+            values[name] = [model.labels[i] for i in model.predict(model.slots(types)[ids], tags, at)]
         out = []
         for n, i in enumerate(at.tolist()):
-            out.append(EventMention(starts[i], ends[i], words[i], classes[labels[i]], values["tense"][n],
+            out.append(EventMention(starts[i], ends[i], words[i], values["cls"][n], values["tense"][n],
                                     values["aspect"][n], values["polarity"][n], self.word_pos[tags[i]]))
         return out
 
