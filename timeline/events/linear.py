@@ -12,7 +12,7 @@ import itertools
 
 import numpy as np
 
-from timeline.events.features import PAD, offset_features, pos_feature, type_kinds
+from timeline.events.features import PAD, pos_feature, type_kinds
 
 _CACHE_LIMIT = 400_000   # token types kept per model before the cache starts afresh (bounded memory on any input)
 
@@ -33,15 +33,31 @@ class Linear:
             raise ValueError("weights do not match the features and labels")
         self.offsets = tuple(sorted(int(k) for k in spec["word"]))
         self.wanted = {int(k): tuple(v) for k, v in spec["word"].items()}
+        self._by_kind = self._rows_by_kind(features)
         self.reach = max([abs(k) for k in self.offsets] + [abs(k) for t in spec.get("pos", []) for k in t] + [0])
         self.tags = list(tags or [])
         self.tag_tables = [self._tag_table(tuple(t)) for t in spec.get("pos", [])] if self.tags else []
+        self.kinds: dict[str, dict[str, str]] = {}    # word -> type_kinds(word); models of one detector share it
         self._slots: dict[str, int] = {}
         self._table = np.zeros((1024, len(self.offsets) * n_labels), dtype=np.float32)
         self._slot_of(PAD)
 
     # ------------------------------------------------------------------------------------------ per type
+    def _rows_by_kind(self, features: list[str]) -> list[tuple[int, str, dict[str, int]]]:
+        """(cell, kind, value -> row) for each offset and kind the spec reads: the rows without building names."""
+        tables: dict[tuple[int, str], dict[str, int]] = {}
+        for j, k in enumerate(self.offsets):
+            for kind in self.wanted[k]:
+                tables[(k, kind)] = {}
+        for row, name in enumerate(features):
+            head, eq, value = name.partition("=")
+            offset, colon, kind = head.partition(":")
+            if eq and colon and offset.lstrip("-").isdigit() and (int(offset), kind) in tables:
+                tables[(int(offset), kind)][value] = row
+        return [(j, kind, tables[(k, kind)]) for j, k in enumerate(self.offsets) for kind in self.wanted[k]]
+
     def _reset(self) -> None:
+        self.kinds.clear()
         self._slots.clear()
         self._slot_of(PAD)
 
@@ -68,22 +84,28 @@ class Linear:
             grown = np.zeros((max(need, 2 * len(self._table)), self._table.shape[1]), dtype=np.float32)
             grown[:first] = self._table[:first]
             self._table = grown
-        index = self.index
         cells: list[int] = []
         rows: list[int] = []
+        known = self.kinds
+        if len(known) > _CACHE_LIMIT:
+            known.clear()
+        width = len(self.offsets)
+        by_kind = self._by_kind
         for n, word in enumerate(words):
-            kinds = type_kinds(word, self.senses)
-            for j, k in enumerate(self.offsets):
-                cell = (first + n) * len(self.offsets) + j
-                for name in offset_features(kinds, k, self.wanted[k]):
-                    row = index.get(name)
+            kinds = known.get(word)
+            if kinds is None:
+                kinds = known[word] = type_kinds(word, self.senses)
+            base = n * width
+            for j, kind, table in by_kind:
+                value = kinds.get(kind)
+                if value is not None:
+                    row = table.get(value)
                     if row is not None:
-                        cells.append(cell)
+                        cells.append(base + j)
                         rows.append(row)
         block = np.zeros((len(words) * len(self.offsets), n_labels), dtype=np.float32)
         if rows:
-            np.add.at(block, np.asarray(cells, dtype=np.int64) - first * len(self.offsets),
-                      self.weights[np.asarray(rows, dtype=np.int64)])
+            np.add.at(block, np.asarray(cells, dtype=np.int64), self.weights[np.asarray(rows, dtype=np.int64)])
         self._table[first:need] = block.reshape(len(words), -1)
         for n, word in enumerate(words):
             self._slots[word] = first + n

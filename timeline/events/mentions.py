@@ -65,6 +65,9 @@ class Detector:
         self.attributes = [(name, models[name]) for name in ("cls", "tense", "aspect", "polarity")]
         self.outside = self.event.labels.index("O")
         self.word_pos = [_part_of_speech(t) for t in self.pos.labels]
+        shared: dict[str, dict[str, str]] = {}
+        for model in models.values():       # one word's kinds serve every model (they share the senses table)
+            model.kinds = shared
 
     def tag(self, words: list[str]) -> np.ndarray:
         """The POS tag id (an index into the POS model's labels) of each token."""
