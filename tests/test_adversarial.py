@@ -173,7 +173,10 @@ def test_fuzz_defect_stays_fixed(text, dct, expected):
 def test_an_endless_sentence_is_cut_into_bounded_pieces():
     """D13: 100 KB without a sentence end was one sentence, and the events stage reworked it for every
     expression in it; sentences are now cut at a space after at most MAX_SENTENCE characters."""
-    from timeline.events.text import MAX_SENTENCE, sentences
+    from timeline.events.text import MAX_SENTENCE, text_analysis
+
+    def sentences(text):
+        return list(text_analysis("en").sentences(text))
 
     text = families()[0].make(100_000)             # digit runs and spaces, no full stop
     spans = sentences(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events.text import make_headline, sentences, shorten
+from timeline.events.text import text_analysis
 from timeline.lang.lexicon import parse_table
 from timeline.events.extract import extract_events
 from timeline.model import Document, Timex
@@ -20,6 +20,8 @@ from timeline.table.order import to_table
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "seeds").iterdir())
 SEED_DCT = dt.datetime(2015, 11, 12, 14, 12)
+
+TEXT = text_analysis("en")      # the rule-based sentences, clauses and headlines of English
 
 
 def seed_document() -> Document:
@@ -171,18 +173,18 @@ def test_headlines_are_short_never_empty_never_mid_word():
 ])
 def test_headline_rules(text, phrase, expected):
     spans = [(text.find(phrase), text.find(phrase) + len(phrase))] if phrase else []
-    assert make_headline(text, spans) == expected
+    assert TEXT.headline(text, spans) == expected
 
 
 def test_headline_falls_back_and_is_never_empty():
-    assert make_headline("On Monday.", [(3, 9)], fallback="The harbour closed on Monday.") == \
+    assert TEXT.headline("On Monday.", [(3, 9)], fallback="The harbour closed on Monday.") == \
         "The harbour closed on Monday"
-    assert make_headline("", [], fallback="") == "(untitled)"
+    assert TEXT.headline("", [], fallback="") == "(untitled)"
 
 
 def test_shorten_cuts_at_a_word_boundary():
     s = "Forces loyal to the Syrian regime army and allied Iranian and Hezbollah forces are preparing"
-    out = shorten(s)
+    out = TEXT.shorten(s)
     assert len(out) <= 60 and out.endswith("…")
     assert s.startswith(out[:-1]) and s[len(out) - 1] == " "
 
@@ -192,14 +194,14 @@ def test_shorten_cuts_at_a_word_boundary():
 def test_sentences_respect_abbreviations_and_initials():
     text = ("On Oct. 23, Gen. Sharif met the U.S. envoy in Tehran. J. Smith said Mr. Ali left. "
             "Nothing else happened! Then \"a quote.\" It ended.")
-    got = [text[s:e] for s, e in sentences(text)]
+    got = [text[s:e] for s, e in TEXT.sentences(text)]
     assert got == ["On Oct. 23, Gen. Sharif met the U.S. envoy in Tehran.", "J. Smith said Mr. Ali left.",
                    "Nothing else happened!", "Then \"a quote.\"", "It ended."]
 
 
 def test_blank_lines_end_sentences():
     text = "Headline without a stop\n\nThe body starts here. It goes on."
-    assert [text[s:e] for s, e in sentences(text)] == ["Headline without a stop", "The body starts here.",
+    assert [text[s:e] for s, e in TEXT.sentences(text)] == ["Headline without a stop", "The body starts here.",
                                                          "It goes on."]
 
 

@@ -73,14 +73,13 @@ END_TEXT = st.lists(st.sampled_from([
 
 
 def _end_patterns():
-    from timeline.events import text as event_text
-    from timeline.events import extract as events
-    patterns = [events._signal_pattern(role) for role in ("since", "until", "between", "from")]
-    shared = events._patterns()
-    patterns.append((shared.approximate, shared.approximate_reach))
-    patterns += [(shared.since_verb, shared.verb_reach), (shared.verb, shared.verb_reach),
-                 (events._PREPOSITION_END, 3)]
-    return patterns + [event_text._preposition_before(), event_text._attribution_end()]
+    from timeline.events.signals import signals
+    from timeline.events.text import text_analysis
+    sig, headlines = signals("en"), text_analysis("en").headline_rules
+    patterns = [sig.signal_patterns[role] for role in ("since", "until", "between", "from")]
+    patterns.append((sig.approximate, sig.approximate_reach))
+    patterns += [(sig.since_verb, sig.verb_reach), (sig.verb, sig.verb_reach), (sig.preposition_end, 3)]
+    return patterns + [headlines.preposition_before, headlines.attribution_end]
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from timeline.events.dates import precision_rank
-from timeline.events.text import words
+from timeline.lang import stop_words
 from timeline.events.extract import FLAG_ORDER
 from timeline.model import Document, Event, Timex
 from timeline.table.order import event_row, merge_rows, to_table
@@ -39,7 +39,7 @@ def _ref_same(a: dict, b: dict):
                                                                       b["end_precision"]):
         return None
     wa, wb = _ref_words(a), _ref_words(b)
-    stop = words("stop")
+    stop = stop_words()
     ta, tb = set(wa) - stop, set(wb) - stop
     jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()

@@ -11,9 +11,11 @@ The tagger reads, per language: the vocabularies (``months.tsv``, ``weekdays.tsv
 ``rule_patterns.tsv``, ``vague_exceptions.tsv``), the tense markers (``tense_markers.tsv``) and which rules run
 with which trigger words (``rule_triggers.tsv``: a rule is off where its trigger words are ``-``).
 ``tests/lang/de`` is a small complete example.
+:func:`stop_words` gives a language's ``stop_words.txt`` (the words ignored when comparing two events' texts).
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from timeline.errors import TimelineError
@@ -59,3 +61,15 @@ def _folder(code) -> Path:
     if isinstance(code, str) and code.isidentifier() and (PACKAGE_LANGUAGES / code).is_dir():
         return PACKAGE_LANGUAGES / code
     raise LanguageError(f"unknown language {code!r}: the languages there are {', '.join(languages())}")
+
+
+def stop_words(code: str = DEFAULT) -> frozenset[str]:
+    """The stop words of language ``code`` (its ``stop_words.txt``, lower case), read once per folder."""
+    return _stop_words(folder(code))
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_words(path: Path) -> frozenset[str]:
+    from timeline.lang.lexicon import load_lines      # here: the loader imports the tagger's regex machinery
+
+    return frozenset(w.lower() for w in load_lines("stop_words.txt", path))

@@ -25,7 +25,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from timeline.events.extract import FLAG_ORDER
-from timeline.events.text import words
+from timeline.lang import stop_words
 
 JACCARD_MIN = 0.6
 RATIO_MIN = 0.85
@@ -42,7 +42,7 @@ def text_words(event_text: str, phrase: str | None) -> list[str]:
 
 def scores(wa: list[str], wb: list[str], stop: frozenset[str] | None = None) -> tuple[float, float]:
     """(token Jaccard without stop words, difflib ratio of the word sequences)."""
-    stop = words("stop") if stop is None else stop
+    stop = stop_words() if stop is None else stop
     ta, tb = set(wa) - stop, set(wb) - stop
     jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
     return jaccard, SequenceMatcher(None, wa, wb, autojunk=False).ratio()
@@ -58,7 +58,7 @@ class Texts:
     def __init__(self):
         self.ids: dict[tuple[str, ...], int] = {}
         self.seqs: list[list[str]] = []
-        self.stop = words("stop")
+        self.stop = stop_words()
         self.sets: list[frozenset[str]] = []
         self.keys: list[tuple] = []
         self._memo: dict[tuple[int, int], tuple[float, float] | None] = {}
