@@ -104,24 +104,57 @@ def _within(inner: Item, outer: Item) -> bool:
             and outer.start <= inner.start and inner.end <= outer.end)
 
 
+def _finer_inside(items: list[Item], o: int, by_rank: dict[int, tuple[list, list[int]]], kept: list[bool]) -> list[int]:
+    """The indexes, in order, of the mentions still kept that are finer than ``items[o]`` and inside its days
+    (what :func:`_within` says, found by precision and start date rather than by trying every item)."""
+    outer = items[o]
+    rank = precision_rank(outer.precision)
+    found = []
+    for r, (starts, order) in by_rank.items():
+        if r <= rank:
+            continue
+        for k in range(bisect.bisect_left(starts, outer.start), bisect.bisect_right(starts, outer.end)):
+            i = order[k]
+            if kept[i] and items[i].end <= outer.end:
+                found.append(i)
+    return sorted(found)
+
+
 def _dedupe(sig: Signals, items: list[Item], text: str = "") -> list[Item]:
     """Several expressions in one clause that date the same thing -> one event: the same dates twice keep the
     first mention; a month and a day in it with nothing between them that starts a new clause ("In October, the
-    offensive began on Oct. 23") keep the finer one."""
-    items = list(items)
-    for outer in list(items):
-        for inner in items:
-            if outer in items and _within(inner, outer):
-                lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
-                    else sorted((inner.phrase_end, outer.phrase_start))
-                if not sig.new_clause.search(text[lo:hi]):
-                    inner.timexes += outer.timexes
-                    items.remove(outer)
+    offensive began on Oct. 23") keep the finer one. Each coarser mention, in order, folds into the first finer
+    one inside it that no clause separates from it; then items of the same dates fold into the first of them.
+    Keyed by precision, start date and dates, not by comparing every pair: "1 Oct. 2 Oct. 3 Oct. ..." costs the
+    number of its dates, not their square."""
+    kept = [True] * len(items)
+    by_rank: dict[int, tuple[list, list[int]]] = {}       # precision rank -> (sorted starts, index of each)
+    mentions = sorted((precision_rank(it.precision), it.start, i) for i, it in enumerate(items)
+                      if it.kind == "mention" and it.start is not None)
+    for rank, start, i in mentions:
+        starts, order = by_rank.setdefault(rank, ([], []))
+        starts.append(start)
+        order.append(i)
+    for o, outer in enumerate(items):
+        if outer.kind != "mention" or outer.start is None:
+            continue
+        for i in _finer_inside(items, o, by_rank, kept):
+            inner = items[i]
+            lo, hi = sorted((outer.phrase_end, inner.phrase_start)) if outer.phrase_start < inner.phrase_start \
+                else sorted((inner.phrase_end, outer.phrase_start))
+            if not sig.new_clause.search(text[lo:hi]):
+                inner.timexes += outer.timexes
+                kept[o] = False
+                break
     out: list[Item] = []
-    for it in items:
-        same = next((o for o in out if (o.start, o.end, o.kind, o.precision) == (it.start, it.end, it.kind,
-                                                                               it.precision)), None)
+    first: dict[tuple, Item] = {}
+    for it, keep in zip(items, kept):
+        if not keep:
+            continue
+        key = (it.start, it.end, it.kind, it.precision)
+        same = first.get(key)
         if same is None:
+            first[key] = it
             out.append(it)
         else:
             same.timexes += it.timexes
