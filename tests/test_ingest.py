@@ -134,3 +134,62 @@ def test_expand_walks_folders_sorted_and_keeps_missing_paths(tmp_path):
     assert [p.removeprefix(str(tmp_path) + "/") for p in found[:-1]] == ["a.txt", "b/1.md", "b/2.txt"]
     assert found[-1] == str(tmp_path / "nope.txt")
     assert list(expand_inputs([str(tmp_path / "b" / "*.txt")])) == [str(tmp_path / "b" / "2.txt")]
+
+
+# ------------------------------------------------------------------------------------------------ languages
+
+def _german(tmp_path, monkeypatch):
+    """A test-only language folder "de" with German header labels ("Veröffentlicht am 12. März 2015")."""
+    import timeline.lang as lang
+
+    folder = tmp_path / "de"
+    folder.mkdir()
+    (folder / "header_labels.txt").write_text("# FORMAT: one label per line\nveröffentlicht\naktualisiert\n",
+                                              encoding="utf-8")
+    (folder / "header_links.txt").write_text("# FORMAT: one word per line\nam\n", encoding="utf-8")
+    monkeypatch.setitem(lang._registered, "de", folder)
+    return folder
+
+
+def test_a_header_is_read_in_the_language_given(tmp_path, monkeypatch):
+    """dateparser is told the language and the labels are the language's: English reads neither."""
+    _german(tmp_path, monkeypatch)
+    text = "Die Lage\nVeröffentlicht am: 12. März 2015\nDer Text."
+    assert find_header(text, lang="de") == ("Die Lage", dt.datetime(2015, 3, 12), text.index("Der"))
+    assert find_header(text)[1] is None
+    assert parse_date("12. März 2015", lang="de") == dt.datetime(2015, 3, 12)
+    assert parse_date("12. März 2015") is None
+    assert find_header("Title\nPublished on: 12.11.2015 14:12\nBody")[1] == dt.datetime(2015, 11, 12, 14, 12)
+
+
+def test_a_language_without_header_labels_reads_bare_date_lines(tmp_path, monkeypatch):
+    folder = _german(tmp_path, monkeypatch)
+    (folder / "header_labels.txt").unlink()
+    (folder / "header_links.txt").unlink()
+    assert find_header("Die Lage\n12. März 2015\nDer Text.", lang="de")[1] == dt.datetime(2015, 3, 12)
+    assert find_header("Die Lage\nVeröffentlicht am 12. März 2015\nDer Text.", lang="de")[1] is None
+
+
+def test_the_language_reaches_every_reader(tmp_path, monkeypatch):
+    from timeline.sources import ReadOptions, read_documents
+
+    _german(tmp_path, monkeypatch)
+    article = tmp_path / "a.txt"
+    article.write_text("Die Lage\nVeröffentlicht am 12. März 2015\nDer Text.", encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"text": "Der Text.", "date": "12. März 2015"}\n', encoding="utf-8")
+    assert read_document(article, lang="de").dct == dt.datetime(2015, 3, 12)
+    docs = list(read_documents([str(article), str(records)], ReadOptions(lang="de")))
+    assert [d.dct for d in docs] == [dt.datetime(2015, 3, 12)] * 2
+    english = list(read_documents([str(article), str(records)]))
+    assert all(isinstance(d, ingest.Failure) for d in english)
+
+
+def test_a_language_dateparser_does_not_know_is_one_clear_error(tmp_path, monkeypatch):
+    import timeline.lang as lang
+
+    monkeypatch.setitem(lang._registered, "xx", tmp_path)
+    with pytest.raises(lang.LanguageError, match="dateparser cannot read dates in language 'xx'"):
+        find_header("Title\n12.11.2015\nBody", lang="xx")
+    with pytest.raises(lang.LanguageError, match="unknown language 'zz'"):
+        find_header("Title\n12.11.2015\nBody", lang="zz")

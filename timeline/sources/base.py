@@ -18,14 +18,16 @@ class Fields:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read inputs: the DCT override, the header date order, narrative mode, record fields, and a forced
-    format (``input_format``: for stdin and for files whose suffix says nothing)."""
+    """How to read inputs: the DCT override, the header date order, narrative mode, record fields, a forced
+    format (``input_format``: for stdin and for files whose suffix says nothing), and the language of the
+    documents' headers and date fields (``lang``, a code of :mod:`timeline.lang`)."""
 
     dct: _dt.datetime | None = None
     date_order: str | None = None
     narrative: bool = False
     fields: Fields = field(default_factory=Fields)
     input_format: str | None = None
+    lang: str = "en"
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,23 @@
 A plain-text article looks like the seed: a title line, a date line (``Published 12.11.2015 14:12``), then the
 body. The date line is parsed with dateparser; its day/month order follows the separator (dotted and dashed
 numeric dates are day-first, slashed ones month-first, ISO dates year-first) unless ``date_order`` says otherwise.
-Nothing here reads the wall clock: a document whose date cannot be read is an :class:`InputError`.
+Header words are the document's language's (``lang``, default English): dateparser is told it, and the labels
+("Published", "Updated on") are ``lang/<code>/header_labels.txt`` and ``header_links.txt`` (a language without
+them reads bare date lines only). Nothing here reads the wall clock: a document whose date cannot be read is an
+:class:`InputError`.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from timeline.lang import DEFAULT, LanguageError, folder
 from timeline.lang.lexicon import load_lines
 from timeline.model import Document
 from timeline.errors import TimelineError
@@ -112,9 +117,30 @@ def _truncated_utf8(body: bytes, exc: UnicodeDecodeError) -> bool:
     return len(body) - exc.start >= 2 or any(b >= 0x80 for b in body[:exc.start])
 
 
-_LABELS = load_lines("header_labels.txt")
-_LABEL_RE = re.compile(r"^\s*(?:%s)\b\s*(?:on\b)?\s*[:\-–—]?\s*" % "|".join(
-    re.escape(label).replace(r"\ ", r"\s+") for label in sorted(_LABELS, key=len, reverse=True)), re.I)
+@functools.lru_cache(maxsize=None)
+def _label_pattern(directory: Path) -> re.Pattern:
+    """A header label of the language folder ``directory`` ("Published", "Updated on:"), from its start."""
+    def entries(name: str) -> tuple[str, ...]:
+        return load_lines(name, directory) if (directory / name).is_file() else ()
+
+    def one_of(words) -> str:          # longest first; a space matches any run of whitespace; none matches nothing
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return re.compile(r"^\s*(?:%s)\b\s*(?:(?:%s)\b)?\s*[:\-–—]?\s*" % (one_of(entries("header_labels.txt")),
+                                                                     one_of(entries("header_links.txt"))), re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _dateparser_knows(lang: str) -> bool:
+    import dateparser
+
+    try:
+        dateparser.parse("2000-01-01", languages=[lang])
+    except ValueError:
+        return False
+    return True
+
+
 _HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 _NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b")
 
@@ -129,8 +155,9 @@ def guess_date_order(s: str) -> str:
     return "MDY" if m.group(2) == "/" else "DMY"
 
 
-def parse_date(s: str, date_order: str | None = None) -> _dt.datetime | None:
-    """Parse a written absolute date (``12.11.2015 14:12``, ``Nov. 12, 2015``, ``2015-11-12``); None if it is not one."""
+def parse_date(s: str, date_order: str | None = None, lang: str = DEFAULT) -> _dt.datetime | None:
+    """Parse a written absolute date (``12.11.2015 14:12``, ``Nov. 12, 2015``, ``2015-11-12``) in language
+    ``lang``; None if it is not one. A language dateparser does not know is a LanguageError."""
     import dateparser  # imported lazily: it is slow to import and only headers need it
 
     s = s.strip()
@@ -138,6 +165,8 @@ def parse_date(s: str, date_order: str | None = None) -> _dt.datetime | None:
         return None
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+    if not _dateparser_knows(lang):
+        raise LanguageError(f"dateparser cannot read dates in language {lang!r}")
     settings = {
         "DATE_ORDER": date_order or guess_date_order(s),
         "REQUIRE_PARTS": ["day", "month", "year"],
@@ -146,14 +175,16 @@ def parse_date(s: str, date_order: str | None = None) -> _dt.datetime | None:
         "RELATIVE_BASE": _dt.datetime(2000, 1, 1),   # never the wall clock; relative headers are refused above
     }
     try:
-        return dateparser.parse(s, languages=["en"], settings=settings)
+        return dateparser.parse(s, languages=[lang], settings=settings)
     except (ValueError, OverflowError):
         return None
 
 
-def find_header(text: str, date_order: str | None = None) -> tuple[str, _dt.datetime | None, int]:
+def find_header(text: str, date_order: str | None = None,
+                lang: str = DEFAULT) -> tuple[str, _dt.datetime | None, int]:
     """Return (title, dct, body_start): the first non-blank line is the title; a labelled or bare date line
-    among the next few lines is the DCT; the body starts after the last header line used."""
+    among the next few lines (in language ``lang``) is the DCT; the body starts after the last header line used."""
+    labels = _label_pattern(folder(lang))
     lines = list(_lines_with_offsets(text))
     nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
     if not nonblank:
@@ -162,11 +193,11 @@ def find_header(text: str, date_order: str | None = None) -> tuple[str, _dt.date
     title = text[title_start:title_end].strip()
     for s, e in nonblank[:HEADER_LINES + 1]:
         line = text[s:e]
-        m = _LABEL_RE.match(line)
+        m = labels.match(line)
         candidate = line[m.end():] if m else line
         if not m and len(candidate.strip()) > 40:
             continue
-        dct = parse_date(candidate, date_order)
+        dct = parse_date(candidate, date_order, lang)
         if dct is not None:
             if (s, e) == (title_start, title_end):      # a date alone on the first line is not a title
                 title = ""
@@ -187,8 +218,9 @@ def _skip_newline(text: str, i: int) -> int:
     return i + 1 if text[i:i + 1] in ("\n", "\r") else i
 
 
-def coerce_dct(dct: str | _dt.date | _dt.datetime | None, date_order: str | None = None) -> _dt.datetime | None:
-    """Accept a datetime, a date, or a written date (ISO or any header form) for ``--dct``."""
+def coerce_dct(dct: str | _dt.date | _dt.datetime | None, date_order: str | None = None,
+               lang: str = DEFAULT) -> _dt.datetime | None:
+    """Accept a datetime, a date, or a written date (ISO or any header form, in language ``lang``) for ``--dct``."""
     if dct is None or isinstance(dct, _dt.datetime):
         return dct
     if isinstance(dct, _dt.date):
@@ -197,19 +229,19 @@ def coerce_dct(dct: str | _dt.date | _dt.datetime | None, date_order: str | None
         return _dt.datetime.fromisoformat(dct.strip())
     except ValueError:
         pass
-    parsed = parse_date(dct, date_order)
+    parsed = parse_date(dct, date_order, lang)
     if parsed is None:
         raise ValueError(f"cannot read {dct!r} as a date (try ISO: 2015-11-12 or 2015-11-12T14:12)")
     return parsed
 
 
 def read_text_document(path: str, data: bytes, *, dct=None, date_order: str | None = None,
-                       narrative: bool = False) -> Document:
-    """Build a Document from the bytes of a plain-text article."""
+                       narrative: bool = False, lang: str = DEFAULT) -> Document:
+    """Build a Document from the bytes of a plain-text article whose header is in language ``lang``."""
     decoded = decode(data, path)
     text = decoded.text
-    title, header_dct, body_start = find_header(text, date_order)
-    dct = coerce_dct(dct, date_order) or header_dct
+    title, header_dct, body_start = find_header(text, date_order, lang)
+    dct = coerce_dct(dct, date_order, lang) or header_dct
     if dct is None and not narrative:
         raise InputError(path, "no publication date found in the header; pass --dct DATE (or --narrative)")
     notes = (decoded.note,) if decoded.note else ()
@@ -218,11 +250,11 @@ def read_text_document(path: str, data: bytes, *, dct=None, date_order: str | No
 
 
 def read_document(path: str | Path, *, dct=None, date_order: str | None = None,
-                  narrative: bool = False) -> Document:
-    """Read one plain-text article file (or ``-`` for stdin)."""
+                  narrative: bool = False, lang: str = DEFAULT) -> Document:
+    """Read one plain-text article file (or ``-`` for stdin) whose header is in language ``lang``."""
     path = str(path)
     data = read_bytes(path)
-    return read_text_document(path, data, dct=dct, date_order=date_order, narrative=narrative)
+    return read_text_document(path, data, dct=dct, date_order=date_order, narrative=narrative, lang=lang)
 
 
 def read_bytes(path: str) -> bytes:

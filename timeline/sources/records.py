@@ -107,15 +107,15 @@ def split_tsv(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit,
     return split_csv(path, fmt, options, delimiter="\t")
 
 
-def record_date(value, date_order: str | None = None) -> _dt.datetime:
-    """A record's date field as a naive datetime; ValueError when it is not a date."""
+def record_date(value, date_order: str | None = None, lang: str = "en") -> _dt.datetime:
+    """A record's date field (written in language ``lang``) as a naive datetime; ValueError when it is not a date."""
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date")
     if isinstance(value, (int, float)):
         return _dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=value)
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date")
-    dct = coerce_dct(value, date_order)
+    dct = coerce_dct(value, date_order, lang)
     return dct.replace(tzinfo=None) if dct.tzinfo else dct
 
 
@@ -135,7 +135,7 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
         value = record.get("date")
         if value not in (None, ""):
             try:
-                dct = record_date(value, options.date_order)
+                dct = record_date(value, options.date_order, options.lang)
             except (ValueError, OverflowError):
                 raise InputError(unit.path, f"cannot read the date {value!r} in field {fields.date!r}",
                                  unit.record) from None

@@ -15,4 +15,4 @@ def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
 
 def parse(unit: Unit, options: ReadOptions) -> Document:
     return read_text_document(unit.path, unit.payload, dct=options.dct, date_order=options.date_order,
-                              narrative=options.narrative)
+                              narrative=options.narrative, lang=options.lang)
