@@ -25,8 +25,9 @@ import datetime as _dt
 
 from timeline.events.dates import Span, edtf_interval, edtf_point, precision_rank, span_of
 from timeline.events.intervals import Item, anchored, flags_of, pair, single
-from timeline.events.signals import Signals, signals
-from timeline.events.text import TextAnalysis, one_line, text_analysis
+from timeline.events.signals import Signals, signals_of
+from timeline.events.text import TextAnalysis, analysis_of, one_line, text_analysis
+from timeline.events.words import event_words
 from timeline.lang import DEFAULT
 from timeline.model import Document, Event, Timex
 
@@ -224,7 +225,8 @@ def extract_events(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> 
 
     ``lang`` is the code of the document's language (see :mod:`timeline.lang`): its ``events_*.tsv`` words date
     and cut the text; an unknown code, or a language folder without them, is a LanguageError."""
-    sig, analysis = signals(lang), text_analysis(lang)
+    words = event_words(lang)               # the language's folder is looked up once a document
+    sig, analysis = signals_of(words), analysis_of(words)
     text = doc.text
     dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
     spans = list(analysis.sentences(text, doc.body_start)) or [(doc.body_start, len(text))]

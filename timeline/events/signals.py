@@ -101,10 +101,11 @@ def build(words: EventWords) -> Signals:
 
 
 @functools.lru_cache(maxsize=None)
-def _cached(words: EventWords) -> Signals:
+def signals_of(words: EventWords) -> Signals:
+    """The :class:`Signals` of ``words``, built once."""
     return build(words)
 
 
 def signals(lang: str = DEFAULT) -> Signals:
     """The :class:`Signals` of language ``lang``, built once per language."""
-    return _cached(event_words(lang))
+    return signals_of(event_words(lang))

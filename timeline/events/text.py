@@ -16,7 +16,8 @@ from timeline.events.sentences import MAX_SENTENCE, SentenceRules, one_line
 from timeline.events.words import EventWords, event_words
 from timeline.lang import DEFAULT
 
-__all__ = ["HEADLINE_MAX", "MAX_SENTENCE", "RuleAnalysis", "TextAnalysis", "one_line", "text_analysis"]
+__all__ = ["HEADLINE_MAX", "MAX_SENTENCE", "RuleAnalysis", "TextAnalysis", "analysis_of", "one_line",
+           "text_analysis"]
 
 
 class TextAnalysis(Protocol):
@@ -62,10 +63,11 @@ class RuleAnalysis:
 
 
 @functools.lru_cache(maxsize=None)
-def _rules(words: EventWords) -> RuleAnalysis:
+def analysis_of(words: EventWords) -> TextAnalysis:
+    """The text analysis of the language whose words are ``words``, built once."""
     return RuleAnalysis(words)
 
 
 def text_analysis(lang: str = DEFAULT) -> TextAnalysis:
     """The text analysis of language ``lang``, built once per language (an unknown code is a LanguageError)."""
-    return _rules(event_words(lang))
+    return analysis_of(event_words(lang))
