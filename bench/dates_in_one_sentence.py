@@ -6,7 +6,9 @@ The events stage compares the items of one sentence with each other (one event p
 date twice is one event, a day inside a month of the same clause keeps the finer); a step that compares every
 pair costs the square of the dates in a sentence, so the ms per KB grows with the length of the sentence. Each
 size is timed ``--repeat`` times, alternating, on one core; the best is kept. Also timed: the same dates in
-months ("Oct. 2001, Oct. 2002 ..." with a day inside each), where every month has a finer date to keep.
+months ("in October 1990 on October 3, 1990 ..."), where every month has a finer date to keep. This is the
+short end of ``bench/adversarial.py --stage pipeline --family distinct_dates`` (64 KB to 1 MB of the same shape,
+where every sentence is cut at ``MAX_SENTENCE``): how the cost grows inside one sentence.
 """
 from __future__ import annotations
 
