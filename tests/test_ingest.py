@@ -148,6 +148,7 @@ def _german(tmp_path, monkeypatch):
                                               encoding="utf-8")
     (folder / "header_links.txt").write_text("# FORMAT: one word per line\nam\n", encoding="utf-8")
     monkeypatch.setitem(lang._registered, "de", folder)
+    monkeypatch.setattr(lang, "_found", {})            # the cache of found folders, restored after the test
     return folder
 
 
@@ -189,6 +190,7 @@ def test_a_language_dateparser_does_not_know_is_one_clear_error(tmp_path, monkey
     import timeline.lang as lang
 
     monkeypatch.setitem(lang._registered, "xx", tmp_path)
+    monkeypatch.setattr(lang, "_found", {})
     with pytest.raises(lang.LanguageError, match="dateparser cannot read dates in language 'xx'"):
         find_header("Title\n12.11.2015\nBody", lang="xx")
     with pytest.raises(lang.LanguageError, match="unknown language 'zz'"):
