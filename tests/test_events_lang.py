@@ -18,6 +18,8 @@ from timeline.events.words import FILES, event_words
 from timeline.model import Document, Timex
 
 EVENTS = Path(lang.__file__).parent.parent / "events"
+#: the rule-based stage (the statistical event model's modules, mentions/features/linear/senses, are its own)
+RULE_MODULES = ("__init__", "dates", "extract", "headline", "intervals", "sentences", "signals", "text", "words")
 EN = lang.folder("en")
 
 
@@ -62,7 +64,7 @@ def test_no_word_of_a_language_in_the_events_code():
     code in upper case), not text: a new language is a folder, not an edit of the events stage. Messages of
     errors are for the developer and stay English."""
     found = []
-    for path in sorted(EVENTS.glob("*.py")):
+    for path in (EVENTS / f"{name}.py" for name in RULE_MODULES):
         literals = _literals(path)
         groups = {g for _, s in literals for g in re.findall(r"\(\?P<(\w+)>", s)}
         codes = _codes() | groups
