@@ -75,3 +75,23 @@ def test_cli_lang_is_an_option_of_build(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown language 'xx'" in err and "en" in err
     assert not (tmp_path / "xx").exists()
+
+
+def test_the_build_language_reaches_the_profiles_and_the_chart(tmp_path, monkeypatch):
+    import timeline.export as export
+    import timeline.render as render
+
+    seen = []
+    real_write, real_chart = export.write, render.save_chart
+    monkeypatch.setattr(export, "write", lambda *a, lang="?", **k: seen.append(("export", lang))
+                        or real_write(*a, lang=lang, **k))
+    monkeypatch.setattr(render, "save_chart", lambda *a, lang="?", **k: seen.append(("chart", lang))
+                        or real_chart(*a, lang=lang, **k))
+    tl = timeline.build([str(STORY)], lang="en")
+    assert tl.lang == "en"
+    tl.write(tmp_path / "a")
+    assert seen == [("export", "en"), ("chart", "en")]
+    with timeline.build_spilled([str(STORY)], spill_dir=tmp_path) as st:
+        st.lang = "xx"                                   # as a build in another language would have it
+        with pytest.raises(timeline.LanguageError, match="xx"):
+            st.write(tmp_path / "b")

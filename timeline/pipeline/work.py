@@ -125,7 +125,7 @@ class Collector:
             if progress is not None:
                 progress.clear()
             common = dict(failures=self.failures, notes=self.notes, n_expressions=self.n_expressions,
-                          texts_kept=self.options.keep_texts)
+                          texts_kept=self.options.keep_texts, lang=self.options.lang)
             if not self.in_memory:
                 return Timeline(table, n_documents=store.n_documents, store=store, **common)
             events = table.frame()

@@ -32,20 +32,21 @@ class Timeline:
     ``documents``: the documents read, in input order (kept in memory only; on disk only ``n_documents`` counts
     them); ``timexes``: each document's expressions by path (with ``keep_texts``); ``failures``: what could not be
     read, dated or tagged; ``notes``: ``(path, note)`` of the documents read (a decoding note, say);
-    ``n_expressions``: the temporal expressions found. Use an on-disk Timeline in a ``with`` block (or call
+    ``n_expressions``: the temporal expressions found; ``lang``: the language of the build, that of the words
+    the chart and the profiles write themselves. Use an on-disk Timeline in a ``with`` block (or call
     :meth:`close`): leaving it removes the table's temporary folder.
     """
 
     def __init__(self, events, *, documents: list[Document] | None = None,
                  timexes: dict[str, list[Timex]] | None = None, failures: list[Failure] | None = None,
                  notes: list[tuple[str, str]] | None = None, n_expressions: int = 0, n_documents: int | None = None,
-                 texts_kept: bool = False, store=None):
+                 texts_kept: bool = False, store=None, lang: str = "en"):
         self.events, self.store = events, store
         self.documents = documents if documents is not None else []
         self.timexes = timexes if timexes is not None else {}
         self.failures = failures if failures is not None else []
         self.notes = notes if notes is not None else []
-        self.n_expressions, self.texts_kept = n_expressions, texts_kept
+        self.n_expressions, self.texts_kept, self.lang = n_expressions, texts_kept, lang
         self._n_documents = len(self.documents) if n_documents is None else n_documents
 
     @property
@@ -69,7 +70,9 @@ class Timeline:
     def write(self, out_dir: str | os.PathLike = DEFAULT_OUT, *, formats: Iterable[str] = ("csv",),
               chart: bool = True, **chart_options) -> list[Path]:
         """Write the table in each format, the chart (PNG and SVG, from the at most ``max_events`` rows it shows)
-        and the errors file (the failures, if any) into ``out_dir``; returns the files written."""
+        and the errors file (the failures, if any) into ``out_dir``; returns the files written. The words the
+        chart and the profiles write themselves are in the build's language (``lang=`` among the chart options
+        overrides it)."""
         from timeline import export
         from timeline.render import save_chart
 
@@ -84,15 +87,16 @@ class Timeline:
             documents = export.Documents([(d, self.timexes.get(d.path, [])) for d in self.documents])
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        lang = chart_options.pop("lang", self.lang)
         written = list(export.write(self.events, out, formats=formats, documents=documents,
-                                    title=chart_options.get("title")))
+                                    title=chart_options.get("title"), lang=lang))
         if chart:
             rows, options = chart_input(self.events, chart_options.get("max_events", 60),
                                         chart_options.get("group_by"), chart_options.get("title"))
             if chart_options.get("source") is not None:
                 del options["source"]
             png, svg = out / "timeline.png", out / "timeline.svg"
-            save_chart(rows, png, svg, **{**chart_options, **options})
+            save_chart(rows, png, svg, lang=lang, **{**chart_options, **options})
             written += [png, svg]
         errors = out / ERRORS_FILE
         if self.failures:
