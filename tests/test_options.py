@@ -95,3 +95,13 @@ def test_the_build_language_reaches_the_profiles_and_the_chart(tmp_path, monkeyp
         st.lang = "xx"                                   # as a build in another language would have it
         with pytest.raises(timeline.LanguageError, match="xx"):
             st.write(tmp_path / "b")
+
+
+def test_the_language_reaches_the_sources(tmp_path, monkeypatch):
+    """The sources read headers and date fields in the build's language (ReadOptions.lang, since sources take it)."""
+    import timeline.lang as lang
+
+    assert Options().read.lang == "en"
+    monkeypatch.setattr(lang, "_found", dict(lang._found))          # the found folders' cache, restored after
+    monkeypatch.setitem(lang._registered, "zz", tmp_path)
+    assert Options(lang="zz").read.lang == "zz"

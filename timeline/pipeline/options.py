@@ -94,4 +94,4 @@ class Options:
     def read(self) -> ReadOptions:
         """How the sources read the inputs (the part of these options that :mod:`timeline.sources` takes)."""
         return ReadOptions(dct=self.dct, date_order=self.date_order, narrative=self.narrative, fields=self.fields,
-                           input_format=self.input_format)
+                           input_format=self.input_format, lang=self.lang)
