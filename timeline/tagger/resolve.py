@@ -29,6 +29,7 @@ from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, near
 from timeline.model import Mention, Partial, Timex
 
 NINE_MONTHS = re.compile(r"\b(?:nine|six|9|6)\s+months\b", re.IGNORECASE)    # a year-to-date period
+BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d|SP|SU|FA|WI))?")     # a BC year, its month or season
 UNANCHORED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
               "half": "XXXX-HX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX", "season": "XXXX-XX",
               "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
@@ -40,6 +41,7 @@ class Reference:
     date: _dt.date | None = None
     granularity: str | None = None
     from_text: bool = False
+    bc: bool = False        # a year before Christ: ``date`` holds its number ("331 BC": year 331)
 
 
 def _extra(p: Partial) -> dict:
@@ -91,6 +93,9 @@ class Resolver:
             value, anchor, granularity, date = self._value(m, p, extra, flags)
         except (ValueError, OverflowError):     # out of the calendar: "10000 years ago"
             value, anchor, granularity, date = UNANCHORED.get(p.granularity or "day", "XXXX"), "none", None, None
+        if anchor == "ref" and self.ref.bc and value[:1].isdigit():
+            value = "BC" + value        # counted from a BC year: its number, in the BC era
+            date = None                 # the reference stays the BC one
         if m.type == "DATE" and "T" in value and value[:1] in "0123456789X":
             value = value.split("T")[0]     # "Tuesday night": a DATE keeps the day; TIME types keep the part
         mod = p.mod
@@ -106,6 +111,8 @@ class Resolver:
                 # not replace the period reported on, unless it opens the story (a fiscal fourth quarter)
                 self.quarter = Reference(date, granularity, True)
                 self.months_in_view = False
+        if m.type == "DATE" and BC_VALUE.fullmatch(value):
+            self.ref = _bc_reference(value)     # "In 331 BC ... In October": BC years are references too
         if m.type == "DURATION" and NINE_MONTHS.search(m.text):
             self.months_in_view = True
         return Timex(m.start, m.end, m.text, m.type, value, mod, anchor, tuple(flags))
@@ -228,6 +235,8 @@ class Resolver:
             g = "day"       # "two weeks later" after "June 24": a day, counted from that day
         if g == "weekend" and "dir" in extra:
             n = 0 if base.isoweekday() >= 6 else (-1 if self._direction(m, {})[0] < 0 else 0)
+        if anchor == "ref" and self.ref.bc and unit in ("year", "decade", "century"):
+            n = -n      # "the following year" after 491 BC is 490 BC
         date = shift(base, unit, n)
         if p.month is not None:
             date = _dt.date(date.year, p.month, p.day or 1)
@@ -344,6 +353,16 @@ class Resolver:
         return UNANCHORED.get(g, "XXXX")
 
 
+def _bc_reference(value: str) -> Reference:
+    """The reference a BC value sets: its year number, and its month or season when it has one."""
+    year, part = BC_VALUE.fullmatch(value).groups()
+    if part is None:
+        return Reference(_dt.date(int(year), 1, 1), "year", True, bc=True)
+    if part.isdigit():
+        return Reference(_dt.date(int(year), int(part), 1), "month", True, bc=True)
+    return Reference(_dt.date(int(year), season_start(part), 1), "season", True, bc=True)
+
+
 FINE = {"month": 1, "week": 2, "weekend": 2, "day": 3, "hour": 4, "minute": 4}
 COARSE = {"year": 0, "quarter": 0, "half": 0, "season": 1, "month": 1, "week": 2, "day": 3}     # a season knows its months
 
@@ -366,4 +385,7 @@ def resolve(mentions: list[Mention], text: str, dct, lang: str = DEFAULT) -> lis
     """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative); the
     tense of a clause is read with the markers of language ``lang``."""
     resolver = Resolver(text, to_datetime(dct), lang)
+    if resolver.dct is None:    # narrative prose: "The garrison soon surrendered" is the order of events, not a timex
+        sequence = {" ".join(w.lower().split()) for w in load(lang).phrases("narrative_not_timex")}
+        mentions = [m for m in mentions if " ".join(m.text.lower().split()) not in sequence]
     return [resolver.resolve(m) for m in mentions]

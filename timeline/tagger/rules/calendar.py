@@ -146,14 +146,31 @@ def year_rule(m, lex, text):
 
 
 def era_year(m, lex, text):
-    # EXAMPLE: in 79 AD / in A.D. 79 / 44 BC / 753 B.C.E.
+    # EXAMPLE: in 79 AD / in A.D. 79 / 44 BC / 753 B.C.E. / April 480 BC / the autumn of 481 BC
     year = int(m.group("y") or m.group("y2"))
     era = lex.word("era", m.group("era") or m.group("era2"))
     if year == 0 or year > 9999:
         return None
+    month = lex.month(m.group("mon")) if m.group("mon") else None
+    season = lex.seasons[m.group("s").lower()] if m.group("s") else None
+    mod = mod_of(m.group("mod"), lex)
     if era == "BC":
-        return Hit("DATE", P(value=f"BC{year:04d}", granularity="year"))
+        value = f"BC{year:04d}" + (f"-{month:02d}" if month else f"-{season}" if season else "")
+        return Hit("DATE", P(value=value, mod=mod, granularity="month" if month else "season" if season else "year"))
+    if month or season:
+        return Hit("DATE", P(year=year, month=month, season=season, mod=mod,
+                             granularity="month" if month else "season"))
     return Hit("DATE", P(year=year, granularity="year"))
+
+
+def era_range(m, lex, text):
+    # EXAMPLE: the Ionian Revolt (499-493 BC) / in 396-395 BC (the first year is in the era of the second)
+    first, last = int(m.group("t")), int(m.group("y2"))
+    era = lex.word("era", m.group("era"))
+    if first == 0 or (era == "BC") != (first > last):
+        return None
+    return Hit("DATE", P(value=f"BC{first:04d}", granularity="year") if era == "BC"
+               else P(year=first, granularity="year"))
 
 
 def year_range(m, lex, text):
@@ -171,7 +188,12 @@ def year_range(m, lex, text):
 
 
 def decade_rule(m, lex, text):
-    # EXAMPLE: the 1990s / the early 1980s / the mid-1990s / the '80s / the nineties
+    # EXAMPLE: the 1990s / the early 1980s / the mid-1990s / the '80s / the nineties / the 470s BC
+    if m.group("bc"):
+        if lex.word("era", m.group("era")) != "BC":
+            return None
+        return Hit("DATE", P(value=f"BC{int(m.group('bc')) // 10:03d}", mod=mod_of(m.group("mod"), lex),
+                             granularity="decade"))
     if m.group("y") and int(m.group("y")) % 100 == 0 and int(m.group("y")) < 2000:
         # "the 1800s" is the century, not its first decade
         return Hit("DATE", P(century=int(m.group("y")) // 100, mod=mod_of(m.group("mod"), lex),
@@ -186,10 +208,12 @@ def decade_rule(m, lex, text):
 
 
 def century_rule(m, lex, text):
-    # EXAMPLE: the 19th century / the early 20th century / the eighteenth century
+    # EXAMPLE: the 19th century / the early 20th century / the eighteenth century / the 3rd century BC
     n = day_number(m.group("n"), lex)
     if not n or n > 21:
         return None
+    if lex.word("era", m.group("era")) == "BC":
+        return Hit("DATE", P(value=f"BC{n - 1:02d}", mod=mod_of(m.group("mod"), lex), granularity="century"))
     return Hit("DATE", P(century=n - 1, mod=mod_of(m.group("mod"), lex), granularity="century"))
 
 
@@ -243,10 +267,14 @@ RULES = (
          r"(?:\b(?P<fiscal><<fiscal>>)\s+|\b(?P<mod><<date_mod>>)" + SEP + r"|(?<![\w$#.,/-]))"
          r"(?P<year>\d{4})(?![\w/-]|,\d|\.\d|\s*%)",
          year_rule, "the conflict began in 2011", 4),
-    Rule("era_year",
-         r"(?<![\w$.,])(?:(?P<y>\d{1,4})\s*(?P<era><<era:cased>>)(?!\w)"
+    Rule("era_year",      # a month or season before the year is part of it: "April 480 BC", "autumn of 481 BC"
+         r"(?<![\w$.,])(?:(?:\b(?:(?P<mod><<date_mod>>)" + SEP + r")?(?:<<the>>\s+)?"
+         r"(?:(?P<mon><<month_full>>)|(?P<s><<season>>))\s+(?:<<of>>\s+)?)?(?P<y>\d{1,4})\s*(?P<era><<era:cased>>)(?!\w)"
          r"|(?P<era2><<era_before:cased>>)\s*(?P<y2>\d{1,4})\b)",
          era_year, "Vesuvius erupted in 79 AD", 1),
+    Rule("era_range",
+         r"(?<![\w$.,/-])(?P<t>\d{1,4})(?=\s?-\s?(?P<y2>\d{1,4})\s*(?P<era><<era:cased>>)(?!\w))",
+         era_range, "the revolt (499-493 BC)", 1),
     Rule("year_range",
          r"(?:(?<![\w$#.,/-])(?P<y1>1[5-9]\d\d|20\d\d)(?=\s?-\s?(?:1[5-9]\d\d|20\d\d|\d\d)(?![\w/-]|,\d|\.\d))"
          r"|(?:(?<=[5-9]\d\d-)|(?<=20\d\d-)|(?<=\d\d\d - ))(?P<y2>1[5-9]\d\d|20\d\d|\d\d)"
@@ -260,11 +288,12 @@ RULES = (
          year_words, "in nineteen ninety-six", 2),
     Rule("decade",
          r"(?:\b<<the>>\s+(?:(?P<mod><<part_mod>>)" + SEP + r")?|\b(?:(?P<mod2><<part_mod>>)" + SEP + r"))?"
-         r"(?:\b(?P<y>1\d\d0|20\d0)'?s\b|'(?P<yy>\d0)s\b|\b(?P<w><<decade_word>>)\b)",
+         r"(?:\b(?P<bc>\d{1,3}0)s\s*(?P<era><<era:cased>>)(?!\w)|\b(?P<y>1\d\d0|20\d0)'?s\b|'(?P<yy>\d0)s\b"
+         r"|\b(?P<w><<decade_word>>)\b)",
          lambda m, lex, text: decade_rule(_merge_mod(m), lex, text), "in the 1990s", 2),
     Rule("century",
          r"\b(?:<<the>>\s+)?(?:(?P<mod><<part_mod>>)" + SEP + r")?(?P<n>\d{1,2}(?:<<ordinal_suffix>>)|<<ordinal_word>>)"
-         r"[\s-]+<<century_word>>\b", century_rule, "the 19th century", 2),
+         r"[\s-]+<<century_word>>\b(?:\s*(?P<era><<era:cased>>)(?!\w))?", century_rule, "the 19th century", 2),
 )
 
 
