@@ -124,10 +124,30 @@ def select(found: list[Candidate]) -> list[Candidate]:
 # "the end of the first quarter": a modifier before a date belongs to the expression
 POINT_PREFIX = r"(?:\b(?:<<the>>\s+)?(?:<<very>>\s+)?(?P<m><<point_prefix>>)\s+<<of>>\s+)$"
 
+# "the night of 8 February 1904", "early in the morning of 29 April 1975": a part of day before a date joins it
+# (one TIME in narrative mode; the resolver keeps the date alone in news, as TimeML annotates it)
+POD_PREFIX = (r"(?:\b(?:<<pod_of_lead>>\s+)?<<the>>\s+(?:<<pod_of_mod>>\s+)?(?P<pod><<day_part>>)"
+              r"(?:\s+<<pod_of_hours>>)?\s+<<of>>\s+)$")
+
 # One-for-one character replacements, so offsets into the normalized text are offsets into the original.
 NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
                            "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-",
                            "\u2010": "-", "\u2011": "-"})
+
+
+def _pod_prefix(lex: Lexicon, text: str, c: Candidate, partial, mentions: list[Mention]):
+    """The part of day before a full date ("the night of"), or None; a mention inside it ("the night") is
+    dropped from ``mentions``, the prefix taking its place."""
+    if c.hit.type != "DATE" or partial.day is None or partial.part_of_day or partial.value is not None:
+        return None
+    pod = compiled_pattern(lex, POD_PREFIX).search(text, max(0, c.start - 50), c.start)
+    if pod is None:
+        return None
+    if mentions and mentions[-1].end > pod.start():
+        if mentions[-1].start < pod.start():
+            return None
+        mentions.pop()
+    return pod
 
 
 def recognize(text: str, lang: str = DEFAULT) -> list[Mention]:
@@ -141,8 +161,13 @@ def recognize(text: str, lang: str = DEFAULT) -> list[Mention]:
         if _is_false_positive(lex, text, c.start, c.end):
             continue
         partial = c.hit.partial
-        start = c.start
-        if c.hit.type == "DATE" and partial.mod is None and partial.value is None:
+        start, typ = c.start, c.hit.type
+        pod = _pod_prefix(lex, text, c, partial, mentions)
+        if pod:
+            start, typ = pod.start(), "TIME"
+            partial = replace(partial, part_of_day=lex.parts_of_day[pod.group("pod").lower()],
+                              extra=partial.extra + (("pod_of", c.start),))
+        elif c.hit.type == "DATE" and partial.mod is None and partial.value is None:
             prefix = compiled_pattern(lex, POINT_PREFIX).search(text, max(previous_end, c.start - 40), c.start)
             if prefix:      # "the end of the first quarter": the modifier belongs to the expression
                 start = prefix.start()
@@ -151,5 +176,5 @@ def recognize(text: str, lang: str = DEFAULT) -> list[Mention]:
         previous_end = c.end
         if c.hit.flags:
             partial = replace(partial, extra=partial.extra + (("flags", c.hit.flags),))
-        mentions.append(Mention(c.start, c.end, original[c.start:c.end], c.hit.type, partial, c.rule))
+        mentions.append(Mention(c.start, c.end, original[c.start:c.end], typ, partial, c.rule))
     return mentions

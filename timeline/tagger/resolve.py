@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 
@@ -88,6 +88,10 @@ class Resolver:
     def resolve(self, m: Mention) -> Timex:
         p = m.partial
         extra = _extra(p)
+        if "pod_of" in extra and self.dct is not None:     # news: "the night of Oct. 23" is the date, as in TimeML
+            start = extra["pod_of"]
+            p = replace(p, part_of_day=None)
+            m = Mention(start, m.end, m.text[start - m.start:], "DATE", p, m.rule)
         flags = list(extra.get("flags", ()))
         try:
             value, anchor, granularity, date = self._value(m, p, extra, flags)
@@ -326,13 +330,16 @@ class Resolver:
     def _narrative_forward(self, options, base):
         """In a narrative a date without its year keeps the reference's year, even before the reference ("On 9
         March 1871 ... Earlier, on 4 February" is 1871-02-04): a history goes back as often as forward, and the
-        text says so when the year changes ("the following February", "the next year"). Only a winter in view
-        reaches into the next year ("That winter ... In March" is the March after that winter)."""
+        text says so when the year changes ("the following February", "the next year"). Only December reaches
+        into the next year's first months ("On 7 December 1941 ... In January" is January 1942; "That winter ...
+        In March" is the March after that winter)."""
         same = [d for d in options if d.year == base.year]
         if not same:
             return min(options, key=lambda d: abs((d - base).days))
         date = same[0]
-        if self.ref.granularity == "season" and base.month == 12 and date.month <= 3:
+        season = self.ref.granularity == "season"
+        if base.month == 12 and self.ref.granularity in ("day", "week", "month", "season") \
+                and date.month <= (3 if season else 2):
             later = [d for d in options if d.year == base.year + 1]
             return later[0] if later else date
         return date

@@ -112,6 +112,11 @@ def month_rule(m, lex, text):
         return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor=anchor, extra={"dir": int(direction)}))
     if rel:
         return None
+    coordinated = None if year or m.group("yrel") else compiled(lex, MONTH_YEAR_AFTER).match(text, m.end())
+    if coordinated:
+        year = int(coordinated.group("year"))   # "In April and June 1955", "in August/September 1956"
+        if month > lex.month(coordinated.group("mon")):
+            year -= 1                           # "from October to March 1945": the October before
     if m.group("yana"):
         return Hit("DATE", P(month=month, mod=mod, offset=("year", relative(lex, m.group("yana"), "year_anaphor")),
                              anchor="ref", granularity="month"))
@@ -127,6 +132,8 @@ def month_rule(m, lex, text):
     return Hit("DATE", P(year=year, month=month, mod=mod, granularity="month"))
 
 
+# a month coordinated with a dated month takes its year: "April and June 1955", "August/September 1956"
+MONTH_YEAR_AFTER = r"\s*(?:/|-|<<range_to>>)\s*(?P<mon><<month>>)(?!\w)\.?,?\s*(?P<year>(?:1\d|20)\d\d)\b"
 COUNT_AFTER = r"\s*(?:-\s*)?(?:%|<<count_noun>>|<<count_noun_form>>)"      # "1998 people": a count, not a year
 DAY_AFTER = r"\s*[0-3]?\d(?:<<ordinal_suffix>>)?\b(?!\s*(?:%|<<percent>>))"   # "last Oct. 23": a day follows
 
