@@ -121,3 +121,24 @@ def test_a_handler_reading_a_slot_the_language_does_not_declare_is_an_error(tmp_
     finally:
         lang._registered.pop("de_no_possessive", None)
         lang._found.clear()
+
+
+def test_a_files_header_date_is_read_in_the_language_given(de, tmp_path):
+    # defect: tag_document read the date header in English whatever lang said, so a German header date was not
+    # found and "übermorgen" was anchored on nothing
+    article = tmp_path / "artikel.txt"
+    article.write_text("Die Sitzung\n\n3. März 2015\n\nDie Sitzung ist übermorgen.\n", encoding="utf-8")
+    tagged = timeline.tag_document(str(article), lang=de)
+    assert tagged.document.dct is not None and tagged.document.dct.date().isoformat() == "2015-03-03"
+    assert [(t.text, t.value) for t in tagged.timexes if t.text == "übermorgen"] == [("übermorgen", "2015-03-05")]
+
+
+def test_the_options_language_reaches_the_sources():
+    from timeline.pipeline.options import Options
+
+    lang.register("de", GERMAN)
+    try:
+        assert Options(lang="de").read.lang == "de"
+    finally:
+        lang._registered.pop("de", None)
+        lang._found.clear()

@@ -54,5 +54,5 @@ def tag_document(path: str, *, dct=None, date_order: str | None = None, lang: st
     folder(lang)        # an unknown language is said before the file is read
     data = read_bytes(path)
     doc = read_text_document("<stdin>" if path == "-" else path, data, dct=dct, date_order=date_order,
-                             narrative=True)
+                             narrative=True, lang=lang)
     return Tagged(doc, tag(doc.text, doc.dct, lang))
