@@ -1,3 +1,4 @@
+"""``python -m timeline``: the command line (:mod:`timeline.cli`)."""
 import sys
 
 from timeline.cli import main

@@ -1,21 +1,6 @@
 """SemEval-2015 Task 4 (TimeLine) scorer: entity timelines scored by temporal awareness (UzZaman & Allen 2011).
 
-A timeline file: the first line names the target entity; then one row per event, ``order<TAB>anchor<TAB>mention
-[<TAB>mention ...]``, a mention being the exact string ``docid-sentence-token``. Each file becomes a
-:class:`~timeline.evaluation.timegraph.TimeGraph`:
-
-- rows of order 0 (undated, unordered) are left out;
-- each distinct anchor is one time node, and each mention is SIMULTANEOUS with its row's anchor; an anchor without
-  a date (``XXXX-XX-XX``, and the trial's typo ``XXX-XX-XX``) is no time node: its row is ordered, not dated;
-- the mentions of one position (the rows sharing an order number, and so the mentions of one row) are SIMULTANEOUS;
-  every mention of one position is BEFORE every mention of the next position (orders sorted as numbers).
-
-Anchors are brought to the task's form on both sides (the trial's ``2006-01`` and ``2006`` are ``2006-01-XX`` and
-``2006-XX-XX``). For each timeline, with ``G`` and ``S`` the gold and system graphs, ``G+`` a closure and ``S-`` a
-reduction (:meth:`~timeline.evaluation.timegraph.TimeGraph.reduction`):
-precision = |S- implied by G+| / |S-|, recall = |G- implied by S+| / |G-|. Figures are micro-averaged over the
-timelines (the counts are summed), the gold timelines are those of GOLD_DIR (``*.txt``), and a system file is the
-one of the same name in SYSTEM_DIR: a missing one adds its gold relations to the recall's denominator only.
+Design notes: docs/architecture.md, "timeline.evaluation.timelines".
 """
 from __future__ import annotations
 

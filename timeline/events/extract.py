@@ -1,22 +1,6 @@
 """Events: from the resolved expressions of one document to its dated happenings.
 
-One event per dated happening, not per expression:
-- DURATION and SET expressions and vague references (``PAST_REF``) qualify the event of their clause and never
-  become rows of their own;
-- expressions side by side that date one thing ("Wednesday, Nov. 11") make one event;
-- two expressions joined by a signal ("between January and March", "from 1998 to 2003", "Nov. 3 - Nov. 5")
-  make one interval, and so do "since 2011" (to the publication date), "until Dec. 31" (open start) and
-  "Nov. 3-5";
-- "since the beginning of the civil war" is linked to a dated mention of the same happening in the document
-  ("the Syria conflict began in 2011"): an interval from that date, anchor ``event``, flag ``inferred``; without
-  one it keeps an open start (flag ``open_start``).
-Each document also contributes its publication event.
-
-Takes a :class:`~timeline.model.Document` and its resolved expressions, gives :class:`~timeline.model.Event`
-rows. The work is split: :mod:`timeline.events.intervals` dates one or two expressions with the signals around
-them, this module folds the items of a sentence together and cuts each one's clause and headline, asking the
-text of the language through one interface (:func:`timeline.events.text.text_analysis`). The words of each
-language live in ``lang/<code>/events_*.tsv`` (:mod:`timeline.events.words`).
+Design notes: docs/architecture.md, "timeline.events.extract".
 """
 from __future__ import annotations
 

@@ -1,30 +1,6 @@
 """Run the per-document pipeline on Dask: a bag of articles in, the merged event table out.
 
-Dask does the scheduling; this module only says what to map. Two ways in:
-
-``timeline.build(inputs, scheduler="tcp://host:8786")`` (``timeline build --scheduler ADDRESS``)
-    The client reads and splits the inputs and streams chunks of articles to the cluster's workers through the
-    client's ``concurrent.futures`` executor, a bounded number at a time: the workers need ``timeline`` installed
-    but no access to the files.
-
-The bag API, for archives the workers can read themselves (a shared file system, as with ``dask.bag.read_text``)
-or that already live in a Dask DataFrame::
-
-    import dask.bag as db
-    from distributed import Client
-    from timeline.pipeline.distributed import read_bag, dataframe_bag, timeline_from_bag
-
-    client = Client("tcp://host:8786")                       # or LocalCluster(); or none: dask's default scheduler
-    tl = timeline_from_bag(read_bag(["archive/"]))          # files split and read on the workers
-    tl = timeline_from_bag(dataframe_bag(ddf, Fields(text="body", date="published")))   # a Dask DataFrame
-    opts = timeline.Options(date_order="MDY", fields=Fields(text="body"))                 # options: to both
-    tl = timeline_from_bag(read_bag(["export.jsonl"], opts), options=opts)
-    tl.events                                               # the same table as timeline.build(...) gives
-    tl.write("output")
-
-Elements of the bags are :class:`timeline.sources.Unit` (one article, not yet parsed) or
-:class:`timeline.sources.ingest.Failure`; :func:`timeline_from_bag` parses, tags and extracts events on the workers,
-gathers the small results in bag order and orders them into the table exactly as :func:`timeline.build` does.
+Design notes: docs/architecture.md, "timeline.pipeline.distributed".
 """
 from __future__ import annotations
 

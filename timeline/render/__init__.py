@@ -1,22 +1,6 @@
 """The timeline chart: a vertical, publication-ready timeline drawn with matplotlib.
 
-Time runs down a spine in the middle; labels alternate left and right of it and are nudged apart (never over
-each other, a marker or the spine), each tied to its marker by a thin leader. A day is a dot on the spine; a
-month, season or year is a solid span and an interval a thin bar with a crossbar at its end (its start year a
-light band when that is all that is known), both in lanes beside the spine; approximate dates are hollow with a
-dashed edge (:mod:`timeline.render.marks`). Long empty gaps are cut out of the axis (a broken axis, with break marks), so the
-2011 context and the October-November 2015 cluster of the seed are both readable.
-
-The figure is laid out in pixels of a 1200 px wide embed (1 data unit = 1 px at 100 dpi, y downwards); the PNG
-is written at 2x. The drawing lives in :mod:`timeline.render.chart` (header and footer in :mod:`timeline.render.frame`,
-the look in :mod:`timeline.render.style`), the layout rules in :mod:`tests.support.render_layout` (reading the table in
-:mod:`timeline.render.items`, reader's dates in :mod:`timeline.render.dates`, the broken axis and lanes in
-:mod:`timeline.render.axis`, label placement in :mod:`timeline.render.place`), the HTML page in
-:mod:`timeline.render.html`.
-
-API: :func:`draw` (a Figure), :func:`save_chart` (PNG + SVG), :func:`to_html`, :func:`render_csv` (what
-``timeline render EVENTS.CSV`` runs), and :func:`add_parser` / :func:`run` for the CLI. Save a figure from
-:func:`draw` with :func:`figure_bytes` (it sets the SVG options: real text, fixed ids, no date).
+Design notes: docs/architecture.md, "timeline.render".
 """
 from __future__ import annotations
 

@@ -1,21 +1,6 @@
 """Merging the mentions of one happening reported by several documents, on the columnar table.
 
-The rule (see :mod:`timeline.table.order`): rows are taken in the order (start, end, published, source path, offset);
-a row joins the *first* cluster, in creation order, of its bucket (same start, end, precision, end precision and
-kind; never the publication events) that has no row of its source yet and whose first and latest rows both pass
-:func:`timeline.table.order.similarity` against it (Jaccard >= 0.6 or difflib ratio >= 0.85); else it starts a cluster.
-
-What makes it scale without changing a single merge:
-
-- only buckets with rows from two or more sources are looked at; every other row is a cluster of its own;
-- a score depends only on the two word sequences, so each distinct text gets an id and each pair of ids is
-  scored once (``ratio`` is not symmetric: the pair is ordered as the rule orders it);
-- a row is compared only with the clusters whose first row shares a token with it in *prefix filtering*
-  (Chaudhuri et al. 2006; Bayardo et al. 2007): with the tokens of every text sorted rarest first, two sets that
-  overlap in at least ``o`` tokens share one among the first ``len - o + 1`` of each. Jaccard >= t needs
-  ``o >= t * len`` of the stop-word-free sets; ratio >= r needs difflib's ``quick_ratio`` (Dice over the word
-  multisets) >= r, hence ``o >= r / (2 - r) * len`` of the multisets. A cluster that shares no prefix token cannot
-  pass, so skipping it changes nothing; candidates are still tried in creation order.
+Design notes: docs/architecture.md, "timeline.table.merge".
 """
 from __future__ import annotations
 

@@ -1,26 +1,6 @@
 """The event table's one engine: a SQLite database (stdlib ``sqlite3``) in a temporary folder.
 
-Every build collects its rows here, :func:`timeline.build` (which then reads the table into a DataFrame) and
-``timeline build`` (which writes it from here) alike, so ordering and merging are written once. Each document's
-events are appended to ``rows`` as they arrive, a few thousand rows per insert, with the document's metadata in
-``documents`` (and, for the TimeML profile only, the pickled document and expressions). :meth:`SpillStore.finish`
-then merges and orders the table without ever loading it:
-
-- merging (:mod:`timeline.table.merge`) only ever combines rows of one *bucket* (same start, end, precisions and
-  kind, not a publication event, with two or more sources), so the buckets are read one at a time in merge order
-  (start, end, published, source path, offset, arrival) and clustered by
-  :func:`timeline.table.merge.cluster_bucket`; the clusters' merged cells go to ``merged`` and the rows they
-  absorbed to ``absorbed``;
-- ordering is one ``INSERT INTO ordered SELECT ... ORDER BY``: the date (``end`` for an open start), precision
-  coarse first, end, source path, offset, kind, headline; ties in merge order when merged, else in arrival order
-  (SQLite compares text by its UTF-8 bytes, which is code point order, as Python does). SQLite's sorter is an
-  external merge sort: it keeps a few MiB of rows in memory and writes sorted runs to temporary files (in
-  ``SQLITE_TMPDIR``, else ``TMPDIR``, else ``/var/tmp`` or ``/tmp``; deleted as soon as they are opened).
-
-:class:`SpilledTable` reads the ordered table back in chunks of typed DataFrames, which is all the export
-profiles and the chart's selection need. Memory then follows the chunk size, the largest merge bucket and the
-number of documents that failed, not the number of events. SQLite was measured against DuckDB and Polars
-(``bench/engines.py``): the same time within 15 %, the only one whose peak memory stays flat.
+Design notes: docs/architecture.md, "timeline.table.spill".
 """
 from __future__ import annotations
 

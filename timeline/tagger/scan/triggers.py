@@ -1,25 +1,6 @@
 r"""Where each recognition rule can match: its trigger words, found in one pass, and the windows around them.
 
-Running the ~33 rule patterns over a whole text costs ~33 regex passes. Every match of a rule contains one of
-its *trigger words* (declared in the language's ``rule_triggers.tsv``: "quarter", "half" or "period" for the
-quarter rule, a month name for the date rules, a run of digits for the clock times...), so :func:`scan` finds all
-trigger words at once (one search of a word trie over the case-folded text, plus one search for digit runs) and
-:meth:`Scan.finditer` runs each rule only in windows around its own triggers, with exactly the matches of
-``regex.finditer(text)``:
-
-- distances are measured in a "collapsed" coordinate where each run of whitespace and hyphens, or of digits and
-  commas, counts as one character: the patterns repeat ``\s+``, ``[\s-]+`` or ``(?:,\d{3})+`` without bound,
-  but such a repetition stays within one run, so a pattern's reach is bounded in collapsed characters
-  (:func:`reach`, computed from the compiled pattern, lookaheads included);
-- a match starts at most ``before`` collapsed characters before a trigger (fewer when the table names the groups
-  that hold the trigger: the pattern's shape before and inside them) and before the trigger's end; the region
-  where matches may start is the union of those stretches, windows closer than GAP merge;
-- in a window the rule runs as ``regex.finditer(text, start, end)``, from the end of the previous window's last
-  match if it reaches further (the scan stays in step with a whole-text scan, which sees the text before
-  ``start`` for lookbehinds and ``\b``), with ``end`` far enough after the triggers for any match there;
-  every match found is checked with ``regex.match(text, start)`` on the whole text, and if the cut at ``end``
-  changed it the window is scanned again with an ``end`` past the reach of every attempt;
-- a rule whose pattern can match the empty string or repeat anything else without bound is run on the whole text.
+Design notes: docs/architecture.md, "timeline.tagger.scan.triggers".
 """
 from __future__ import annotations
 
