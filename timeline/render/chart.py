@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from timeline.render import marks
+import timeline.render.marks as marks
 from timeline.render.axis import anchor_day as _anchor
 from timeline.render.axis import lanes, segments
 from timeline.render.dates import gap_words, reader_date

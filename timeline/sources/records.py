@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, Union
 
-from timeline.sources import ingest
+import timeline.sources.ingest as ingest
 from timeline.sources.ingest import Failure, InputError, coerce_dct
 from timeline.model import Document
 from timeline.sources.base import Fields, ReadOptions, Unit
