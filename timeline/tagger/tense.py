@@ -158,6 +158,23 @@ def _markers(text: str, a: Analysis, chunk: int) -> list[tuple[int, int, int, bo
     return found
 
 
+def _start(marker: tuple[int, int, int, bool]) -> int:
+    return marker[0]
+
+
+def _markers_from(text: str, a: Analysis, left_start: int, right_end: int):
+    """The markers starting at ``left_start`` or after, in order, from the chunks that can hold one starting
+    before ``right_end``. Only the first chunk can hold markers before ``left_start``: they are skipped by
+    bisection, not walked (a text with no BARRIER character is a single chunk: a walk from its start for each
+    expression made the tense analysis quadratic, issue 15)."""
+    first = bisect.bisect_right(a.cuts, left_start) - 1
+    last = bisect.bisect_left(a.cuts, right_end)        # chunks first..last-1 hold every marker starting in range
+    for chunk in range(first, last):
+        found = _markers(text, a, chunk)
+        for i in range(bisect.bisect_left(found, left_start, key=_start) if chunk == first else 0, len(found)):
+            yield found[i]
+
+
 def _window(a: Analysis, start: int, end: int) -> tuple[int, int]:
     """The clause around ``start:end``: from the last clause end before it (at most 200 characters back) to
     the first one after it (at most 200 characters on)."""
@@ -197,11 +214,7 @@ def direction(text: str, start: int, end: int, lang: str = DEFAULT) -> int | Non
     if a.tense.deadline.search(text, max(left_start, start - 40), start):
         return 1
     best = None
-    first = bisect.bisect_right(a.cuts, left_start) - 1
-    last = bisect.bisect_left(a.cuts, right_end)        # chunks first..last-1 hold every marker starting in range
-    for s, e, sign, passive in (mk for chunk in range(first, last) for mk in _markers(text, a, chunk)):
-        if s < left_start:
-            continue
+    for s, e, sign, passive in _markers_from(text, a, left_start, right_end):
         if s >= right_end:
             break
         if e <= start:
