@@ -5,6 +5,7 @@ hold the previous complete content or the new complete content, never a torn fil
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -239,16 +240,23 @@ def test_the_mode_follows_the_umask_and_a_replaced_file_keeps_its_own(tmp_path):
     assert kept.stat().st_mode & 0o777 == 0o664 and kept.read_text() == "new\n"
 
 
-def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path):
-    # defect (issue 15): a killed write left .events.csv.*.tmp files that no later run removed
-    target = tmp_path / "events.csv"
+@contextlib.contextmanager
+def writer_halfway(target: Path):
+    """A child process halfway through an atomic write of ``target``, SIGKILLed when the block ends."""
     child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), "2000"], env=_child_env(),
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "halfway"
+        yield child
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path):
+    # defect (issue 15): a killed write left .events.csv.*.tmp files that no later run removed
+    with writer_halfway(tmp_path / "events.csv"):
+        pass
     assert list(tmp_path.glob(".events.csv.*.tmp")), "the kill leaves the child's temporary file"
     done = subprocess.run([sys.executable, "-c", "import sys; from timeline.atomic import write_text; "
                            "write_text(sys.argv[1], 'n\\n')", str(tmp_path / "other.csv")],
@@ -260,13 +268,6 @@ def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path):
 def test_a_running_writers_temporary_file_is_left_alone(tmp_path):
     from timeline.atomic import remove_leftovers
 
-    target = tmp_path / "events.csv"
-    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), "2000"], env=_child_env(),
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "halfway"
+    with writer_halfway(tmp_path / "events.csv"):
         assert remove_leftovers(tmp_path) == []
         assert list(tmp_path.glob(".events.csv.*.tmp"))
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
