@@ -93,10 +93,18 @@ def test_seed_table_in_order_from_hand_made_timexes():
 
 def test_seed_since_2011_runs_to_the_publication_date():
     doc = seed_document()
-    row = to_table(extract_events(doc, seed_timexes(doc))).query("phrase == '2011'").iloc[0]
+    df = to_table(extract_events(doc, seed_timexes(doc)))
+    row = df.query("phrase == 'since the Syria conflict began in 2011'").iloc[0]
     assert (row.start, row.end, row.precision, row.end_precision) == ("2011-01-01", "2015-11-12", "year", "day")
     assert row.kind == "interval" and row.edtf == "2011/2015-11-12"
-    assert row.headline == "The Syria conflict began"
+    assert row.trigger == "killed" and doc.text[row.trigger_start:row.trigger_end] == "killed"
+
+
+def test_seed_the_conflict_began_is_its_own_2011_event_not_an_interval():
+    doc = seed_document()
+    row = to_table(extract_events(doc, seed_timexes(doc))).query("phrase == '2011'").iloc[0]
+    assert (row.start, row.end, row.kind, row.edtf) == ("2011-01-01", "2011-12-31", "mention", "2011")
+    assert row.headline == "The Syria conflict began" and row.trigger == "began" and row.anchor == "timex"
 
 
 def test_seed_month_rows_cover_the_whole_month_and_keep_their_guesses():
@@ -105,7 +113,7 @@ def test_seed_month_rows_cover_the_whole_month_and_keep_their_guesses():
     october = df[df.timex_value == "2015-10"]
     assert list(october.start) == ["2015-10-01"] * 2 and list(october.end) == ["2015-10-31"] * 2
     assert all(f == "year_inferred;direction_from_tense" for f in october["flags"])
-    assert set(october.anchor) == {"dct"}
+    assert set(october.anchor) == {"timex"}
 
 
 def test_seed_civil_war_is_linked_to_the_2011_mention():
@@ -324,7 +332,7 @@ def test_event_anchor_does_not_link_an_unrelated_start():
 def test_since_the_beginning_of_a_date_is_dated_by_the_expression():
     doc = article("Prices have risen since the beginning of 2014.")
     evs = events_of(doc, [("the beginning of 2014", "2014", {"mod": "START", "anchor": "absolute"})])
-    assert len(evs) == 1 and evs[0].anchor == "absolute" and evs[0].start == dt.date(2014, 1, 1)
+    assert len(evs) == 1 and evs[0].anchor == "timex" and evs[0].start == dt.date(2014, 1, 1)
 
 
 # ------------------------------------------------------------------------------------------------ data files
@@ -361,8 +369,9 @@ def test_seed_table_with_the_real_tagger():
     txs = [Timex(t.start + doc.body_start, t.end + doc.body_start, t.text, t.type, t.value, t.mod, t.anchor,
                  t.flags) for t in tagger.tag(body, doc.dct)]
     df = to_table(extract_events(doc, txs))
-    got = [(r.timex_value, r.precision) for r in df.itertuples() if r.anchor != "event"]
-    assert got == [(v, p) for v, p, _, _ in SEED_ROWS] + [("2015-11-12", "day")]
+    got = [(r.timex_value, r.precision, r.kind) for r in df.itertuples() if r.anchor != "event"]
+    assert got == ([(v, p, "mention") for v, p, _, _ in SEED_ROWS[:1]] + [("2011", "year", "interval")]
+                   + [(v, p, "mention") for v, p, _, _ in SEED_ROWS[1:]] + [("2015-11-12", "day", "publication")])
 
 
 # ------------------------------------------------------------------------------------------------ any input

@@ -11,6 +11,7 @@ import pytest
 
 import timeline.lang as lang
 from timeline.events import signals as signals_module
+from timeline.events.anchor import ANCHORS
 from timeline.events.dates import PRECISIONS
 from timeline.events.extract import FLAG_ORDER, extract_events
 from timeline.events.text import text_analysis
@@ -53,7 +54,7 @@ def _codes() -> set[str]:
         for line in (EN / name).read_text(encoding="utf-8").splitlines()[1:]:
             if line and not line.startswith("#") and "\t" in line:
                 codes |= set(re.findall(r"[A-Za-z]+", line.split("\t")[1]))
-    for code in FLAG_ORDER + PRECISIONS:
+    for code in FLAG_ORDER + PRECISIONS + ANCHORS:
         codes |= set(code.split("_"))
     return codes
 

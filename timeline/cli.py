@@ -110,6 +110,7 @@ def _jobs_arg(value: str) -> int:
 
 
 def run_build(args) -> int:
+    from timeline.events.mentions import EventModelError
     from timeline.pipeline.batch import build_spilled
     from timeline.pipeline.options import Options, OptionsError
     from timeline.pipeline.progress import Progress
@@ -140,6 +141,9 @@ def run_build(args) -> int:
     except InputError as exc:
         _err(str(exc))
         return EXIT_FAILURES
+    except EventModelError as exc:                 # checked before any input is read
+        _err(str(exc))
+        return EXIT_USAGE
     except (RuntimeError, OSError) as exc:         # --scheduler: Dask missing or the scheduler unreachable
         if not args.scheduler:
             raise

@@ -18,7 +18,8 @@ class Document:
 
     ``text`` is the whole document as read; ``body_start`` is the offset where the body begins (after the title
     and the date header), so character offsets reported anywhere are offsets into ``text``.
-    ``dct`` is None in narrative mode (no document date).
+    ``dct`` is None in narrative mode (no document date). ``events`` are the event mentions the input itself
+    carried (TimeML EVENT elements, read with ``--events-from-input``), None when they are to be detected.
     """
 
     path: str
@@ -29,6 +30,7 @@ class Document:
     doc_id: str = ""
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    events: tuple | None = None
 
     @property
     def body(self) -> str:
@@ -114,7 +116,7 @@ class Event:
     headline: str
     document: Document
     end_precision: str | None = None
-    anchor: str = "absolute"
+    anchor: str = "timex"               # how it is dated: timex | dct | sentence | event | coreference | none
     flags: tuple[str, ...] = field(default_factory=tuple)
     kind: str = "mention"               # mention | publication | interval
     value: str = ""                     # TIMEX3 value that dates the event (the start's, or the end's if open start)
@@ -122,3 +124,7 @@ class Event:
     mod: str | None = None              # TIMEX3 mod of the dating expression (START, APPROX, ...)
     edtf: str = ""                      # the event's date(s) in Extended Date/Time Format
     qualifiers: tuple[str, ...] = ()    # expressions that qualify but do not date it: "six months=P6M"
+    trigger: str = ""                   # the event word as written ("killed"), "" when none was found
+    trigger_start: int | None = None    # its offsets into the document's text
+    trigger_end: int | None = None
+    event_class: str = ""               # its TimeML class (OCCURRENCE, REPORTING, STATE, ...)

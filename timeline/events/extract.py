@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 
+from timeline.events.anchor import DCT, EVENT, TIMEX, Mentions, mentions_of, quotes_in
 from timeline.events.dates import Span, edtf_interval, edtf_point, precision_rank, span_of
 from timeline.events.intervals import Item, anchored, flags_of, pair, single
 from timeline.events.signals import Signals, signals_of
@@ -75,10 +76,12 @@ def _sentence_items(sig: Signals, text: str, s0: int, s1: int, dated: list[tuple
             _merge_together(items[-1], t, span)
             i += 1
             continue
-        item, link = single(sig, text, t, span, s0, dct)
+        item, link, extra = single(sig, text, t, span, s0, dct)
         if link:
             links.append(link)
         items.append(item)
+        if extra:
+            items.append(extra)
         i += 1
     return items
 
@@ -161,7 +164,7 @@ def publication_event(doc: Document, lang: str = DEFAULT, analysis: TextAnalysis
         lead = para if len(para) <= 400 else one_line(doc.text[first[0]:first[1]])
     headline = one_line(doc.title) or analysis.headline(lead, fallback=doc.path)
     return Event(day, day, "day", None, "(publication)", None, None, lead, headline, doc, end_precision="day",
-                 anchor="dct", kind="publication", value=day.isoformat(), edtf=day.isoformat())
+                 anchor=DCT, kind="publication", value=day.isoformat(), edtf=day.isoformat())
 
 
 def _clauses(analysis: TextAnalysis, text: str, s0: int, s1: int, items: list[Item]) -> list[tuple[int, int]]:
@@ -181,8 +184,13 @@ def _clauses(analysis: TextAnalysis, text: str, s0: int, s1: int, items: list[It
 
 
 def _event(analysis: TextAnalysis, doc: Document, item: Item, lo: int, hi: int, sentence: tuple[int, int],
-           items: list[Item], qualifiers: list[Timex]) -> Event:
+           items: list[Item], qualifiers: list[Timex], mentions: Mentions) -> Event:
     text, (s0, s1) = doc.text, sentence
+    if item.trigger_at:
+        trigger = mentions.main(*item.trigger_at, item.trigger_at[0])
+    else:
+        trigger = mentions.main(lo, hi, item.phrase_start, ((item.phrase_start, item.phrase_end),),
+                                quotes_in(text, lo, hi))
     clause = text[lo:hi]
     quals = tuple(_qualifier(q) for q in qualifiers if lo <= q.start < hi)
     headline = item.headline or analysis.headline(
@@ -199,9 +207,12 @@ def _event(analysis: TextAnalysis, doc: Document, item: Item, lo: int, hi: int, 
                                                        item.value, anchor="event", flags=tuple(sorted(item.flags)))
     flags = tuple(f for f in FLAG_ORDER if f in item.flags) + tuple(sorted(item.flags - _CARRIED_FLAGS))
     return Event(item.start, item.end, item.precision, timex, one_line(phrase), item.phrase_start, item.phrase_end,
-                 one_line(clause), headline, doc, end_precision=item.end_precision, anchor=item.anchor, flags=flags,
+                 one_line(clause), headline, doc, end_precision=item.end_precision,
+                 anchor=EVENT if item.anchor == EVENT else TIMEX, flags=flags,
                  kind=item.kind, value=item.value if item.start is not None else (item.end_value or item.value),
-                 end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals)
+                 end_value=item.end_value, mod=item.mod, edtf=_edtf(item, span_of(item.value)), qualifiers=quals,
+                 trigger=trigger.text if trigger else "", trigger_start=trigger.start if trigger else None,
+                 trigger_end=trigger.end if trigger else None, event_class=trigger.cls if trigger else "")
 
 
 def extract_events(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> list[Event]:
@@ -209,11 +220,19 @@ def extract_events(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> 
 
     ``lang`` is the code of the document's language (see :mod:`timeline.lang`): its ``events_*.tsv`` words date
     and cut the text; an unknown code, or a language folder without them, is a LanguageError."""
+    return events_and_note(doc, timexes, lang)[0]
+
+
+def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> tuple[list[Event], str]:
+    """:func:`extract_events`, with the note to report on the document ("" when there is none: see
+    :func:`timeline.events.anchor.mentions_of`)."""
     words = event_words(lang)               # the language's folder is looked up once a document
     sig, analysis = signals_of(words), analysis_of(words)
     text = doc.text
     dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
-    spans = list(analysis.sentences(text, doc.body_start)) or [(doc.body_start, len(text))]
+    spans = list(analysis.sentences(text, doc.body_start))
+    mentions, note = mentions_of(doc, spans, lang)
+    spans = spans or [(doc.body_start, len(text))]
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in ordered]
 
@@ -236,5 +255,5 @@ def extract_events(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> 
         items = _dedupe(sig, items + anchored(sig, text, s0, s1, inside_of(s0, s1), links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
         for item, (lo, hi) in zip(items, _clauses(analysis, text, s0, s1, items)):
-            events.append(_event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers))
-    return events
+            events.append(_event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers, mentions))
+    return events, note

@@ -39,6 +39,7 @@ class Item:
     mod: str | None = None
     headline: str = ""                  # set when a rule knows better than the generic headline
     edtf: str = ""
+    trigger_at: tuple[int, int] | None = None   # where its event word is, when a rule knows ("began" in 2011)
 
 
 def flags_of(t: Timex) -> set[str]:
@@ -87,9 +88,11 @@ def pair(sig: Signals, text: str, a: Timex, b: Timex, sa: Span, sb: Span, sent_s
 
 
 def single(sig: Signals, text: str, t: Timex, span: Span, sent_start: int,
-           dct: _dt.date | None) -> tuple[Item, tuple | None]:
-    """One expression with the signals around it. Returns the item and, for "X began in 2011", the
-    ``(happening words, boundary, item)`` that event-anchored expressions can link to."""
+           dct: _dt.date | None) -> tuple[Item, tuple | None, Item | None]:
+    """One expression with the signals around it. Returns the item, for "X began in 2011" the
+    ``(happening words, boundary, item)`` that event-anchored expressions can link to, and for "killed since
+    the conflict began in 2011" the second happening: the killing from 2011 on is the item, the beginning in
+    2011 a point of its own."""
     before = text[sent_start:t.start]
     item = point(sig, t, span, before)
     after = text[t.end:t.end + 12]
@@ -101,7 +104,7 @@ def single(sig: Signals, text: str, t: Timex, span: Span, sent_start: int,
         m_since_verb = search_end(sig.since_verb, before, sig.verb_reach)
         m_verb = m_since_verb or search_end(sig.verb, before, sig.verb_reach)
     m_until = sig.signal_before("until", before)
-    link = None
+    link = extra = None
     if m_range:
         try:
             if span.precision == "day":
@@ -122,15 +125,18 @@ def single(sig: Signals, text: str, t: Timex, span: Span, sent_start: int,
             item.phrase_start = sent_start + m_since.start()
         else:
             np = one_line(m_verb["np"])
-            item.headline = f"{np[:1].upper()}{np[1:]} {one_line(m_verb['verb']).lower()}"
+            extra = point(sig, t, span, before)
+            extra.headline = f"{np[:1].upper()}{np[1:]} {one_line(m_verb['verb']).lower()}"
+            extra.trigger_at = (sent_start + m_verb.start("verb"), sent_start + m_verb.end("verb"))
+            item.phrase_start = sent_start + m_since_verb.start()
     elif m_until:
         item.kind, item.start, item.precision = "interval", None, None
         item.phrase_start = sent_start + m_until.start()
         item.flags.add("open_start")
     if m_verb:
         boundary = sig.boundary[one_line(m_verb["verb"]).lower()]
-        link = (sig.happening_words(m_verb["np"]), boundary, item)
-    return item, link
+        link = (sig.happening_words(m_verb["np"]), boundary, extra or item)
+    return item, link, extra
 
 
 def anchored(sig: Signals, text: str, s0: int, s1: int, timexes: list[Timex], links: list[tuple],

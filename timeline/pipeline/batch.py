@@ -93,11 +93,22 @@ def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, options:
 
 def _build(inputs, collector: Collector, jobs: int | None, scheduler: str | None) -> Timeline:
     try:
+        check_event_model(collector.options.lang)
         _collect(collector, inputs, collector.options, jobs, scheduler, collector.progress)
     except BaseException:
         collector.close()
         raise
     return collector.timeline()
+
+
+def check_event_model(lang: str) -> None:
+    """Load the event model of ``lang`` before any input is read: a missing or corrupt model file is one
+    :class:`timeline.events.mentions.EventModelError` at start-up, not a failure of every document."""
+    from timeline.events.anchor import has_model
+    from timeline.events.mentions import load
+
+    if has_model(lang):
+        load(lang)
 
 
 def _collect(collector: Collector, inputs, options: Options, jobs: int | None, scheduler: str | None,

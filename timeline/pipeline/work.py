@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Union
 
+from timeline.events.mentions import EventModelError
 from timeline.model import Document, Event, Timex
 from timeline.pipeline.options import Options
 from timeline.sources import Unit, parse_unit
@@ -30,7 +31,7 @@ class DocumentResult:
 
     def slim(self) -> "DocumentResult":
         """The same result without the text or the timexes: what a long run keeps of each document."""
-        doc = replace(self.document, text="", body_start=0)
+        doc = replace(self.document, text="", body_start=0, events=None)
         return DocumentResult(doc, [], [replace(e, document=doc) for e in self.events], self.n_expressions)
 
 
@@ -43,11 +44,15 @@ def shift(timexes: list[Timex], offset: int) -> list[Timex]:
 
 def process_document(doc: Document, lang: str = "en") -> DocumentResult:
     """Tag the body of one document against its DCT and extract its events (offsets into ``doc.text``)."""
-    from timeline.events.extract import extract_events
+    from timeline.events.extract import events_and_note
     from timeline.tagger import tag
 
     timexes = shift(tag(doc.body, doc.dct, lang=lang), doc.body_start)
-    return DocumentResult(doc, timexes, extract_events(doc, timexes, lang=lang), len(timexes))
+    events, note = events_and_note(doc, timexes, lang=lang)
+    if note:
+        doc = replace(doc, notes=doc.notes + (note,))
+        events = [replace(e, document=doc) for e in events]
+    return DocumentResult(doc, timexes, events, len(timexes))
 
 
 def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
@@ -60,7 +65,7 @@ def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
         return Failure.from_error(exc)
     try:
         result = process_document(doc, options.lang)
-    except ImportError:
+    except (ImportError, EventModelError):      # not the article's fault: the whole build stops, once
         raise
     except Exception as exc:           # one bad article must not sink an archive: report it, go on
         return Failure(unit.path, f"could not be tagged ({type(exc).__name__}: {exc})", unit.record)

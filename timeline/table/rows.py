@@ -44,7 +44,8 @@ def event_cells(e: Event, path: str, title: str, published: str | None) -> tuple
             timex.type if timex is not None else None,
             e.value or (timex.value if timex is not None else None) or None,
             e.mod or None, e.edtf or None, e.phrase, e.phrase_start, e.phrase_end, e.headline, e.event_text,
-            e.kind, e.anchor, ";".join(e.flags) or None, path, title, published, 1, None,
+            e.kind, e.anchor, e.trigger or None, e.trigger_start, e.trigger_end, e.event_class or None,
+            ";".join(e.flags) or None, path, title, published, 1, None,
             ";".join(e.qualifiers) or None)
 
 
