@@ -137,7 +137,7 @@ def test_a_long_build_says_what_it_does_after_the_documents(monkeypatch, tmp_pat
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     assert main(["build", str(seeds), "--out", str(tmp_path / "out"), "--no-chart", "--jobs", "1"]) == 0
     said = err.getvalue()
-    assert "merging and ordering 7 rows …" in said and f"writing 7 events to {tmp_path / 'out'} …" in said
+    assert "merging and ordering 8 rows …" in said and f"writing 8 events to {tmp_path / 'out'} …" in said
     assert said.index("writing") < said.index("documents read: 1")
     assert "\r\x1b[Kdocuments read" in said            # the stage line is cleared first
 

@@ -17,21 +17,22 @@ def read_events(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
 
 
-# (timex value, precision, a word of the phrase, a word of the event text), in table order
+# (timex value, precision, a word of the phrase, a word of the event text, kind), in table order
 SEED_ROWS = [
-    ("2011", "year", "2011", "conflict began"),
-    ("2015-10", "month", "October", "Aleppo"),
-    ("2015-10", "month", "October", "Boroujerdi"),
-    ("2015-10-23", "day", "Oct. 23", "Fars"),
-    ("2015-11-11", "day", "Wednesday", "Tasnim"),
+    ("2011", "year", "2011", "conflict began", "mention"),        # the conflict began in 2011 ...
+    ("2011", "year", "2011", "conflict began", "interval"),       # ... and the killing went on since
+    ("2015-10", "month", "October", "Aleppo", "mention"),
+    ("2015-10", "month", "October", "Boroujerdi", "mention"),
+    ("2015-10-23", "day", "Oct. 23", "Fars", "mention"),
+    ("2015-11-11", "day", "Wednesday", "Tasnim", "mention"),
 ]
 
 
 def test_committed_seed_table_holds_the_seed_events_in_order():
     df = read_events(COMMITTED / "events.csv")
     positions = []
-    for value, precision, phrase_word, text_word in SEED_ROWS:
-        hits = df[(df.timex_value == value) & (df.precision == precision)
+    for value, precision, phrase_word, text_word, kind in SEED_ROWS:
+        hits = df[(df.timex_value == value) & (df.precision == precision) & (df.kind == kind)
                   & df.phrase.str.contains(phrase_word, regex=False)
                   & df.event_text.str.contains(text_word, regex=False)]
         assert len(hits) == 1, f"expected one row for {value} {phrase_word!r} / {text_word!r}, got {len(hits)}"
@@ -48,7 +49,7 @@ def test_seed_rows_carry_full_iso_dates_and_sources():
     df = read_events(COMMITTED / "events.csv")
     october = df[(df.timex_value == "2015-10")].iloc[0]
     assert (october.start, october.end) == ("2015-10-01", "2015-10-31")
-    since = df[df.timex_value == "2011"].iloc[0]
+    since = df[(df.timex_value == "2011") & (df.kind == "interval")].iloc[0]
     assert (since.start, since.end) == ("2011-01-01", "2015-11-12"), "since 2011 runs to the publication date"
     wednesday = df[df.timex_value == "2015-11-11"].iloc[0]
     seed_text = next((ROOT / "seeds").iterdir()).read_text(encoding="utf-8")

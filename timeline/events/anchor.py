@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
+from timeline.events.mentions import EventMention
 from timeline.events.sentences import MAX_SENTENCE
 from timeline.model import Document
 
@@ -26,18 +27,8 @@ _QUOTE = re.compile(r'"[^"]*"|“[^“”]*”')
 _FINITE = {"PAST", "PRESENT"}
 
 
-@dataclass(frozen=True)
-class Trigger:
-    """One event word with offsets into the document's text."""
-
-    start: int
-    end: int
-    text: str
-    cls: str
-    tense: str = "NONE"
-    aspect: str = "NONE"
-    polarity: str = "POS"
-    pos: str = "OTHER"
+#: one event word with offsets into the document's text (what the detector gives, shifted to the document)
+Trigger = EventMention
 
 
 class Mentions:
@@ -123,5 +114,4 @@ def mentions_of(doc: Document, sentences: list[tuple[int, int]], lang: str) -> t
                              "the dated ones only, without triggers"
     off = doc.body_start
     found = detect(body, lang)
-    return Mentions([Trigger(m.start + off, m.end + off, m.text, m.cls, m.tense, m.aspect, m.polarity, m.pos)
-                     for m in found]), ""
+    return Mentions([replace(m, start=m.start + off, end=m.end + off) for m in found]), ""
