@@ -168,7 +168,7 @@ def test_errors_list_missed_spurious_and_class_with_the_sentence(corpus):
     ]
     by_text = {e.gold_text or e.system_text: e for e in report.errors}
     assert by_text["expand"].sentence == "The firm plans to [[expand]]."
-    assert by_text["Sales"].sentence == "[[Sales]] soared ."             # its own <s>, though the text fuses them
+    assert by_text["Sales"].sentence == "[[Sales]] soared ."             # its own <s>
     assert by_text["expand"].file.endswith("a.tml") and by_text["expand"].corpus == "news"
     text = report.errors_text()
     assert text.startswith("errors: 2 missed, 2 spurious, 2 class")
@@ -180,7 +180,7 @@ def test_errors_list_missed_spurious_and_class_with_the_sentence(corpus):
 def test_detector_gets_the_text_the_pipeline_reads(corpus):
     detect = _detector_from({})
     evaluate_events([corpus / "s.tml"], detect)
-    assert detect.calls == ["Apple launched itSales soared ."]       # today's reader joins <s> with nothing
+    assert detect.calls == ["Apple launched it\nSales soared ."]     # the reader keeps <s> apart with a newline
 
 
 def test_oracle_scores_one_and_empty_detector_zero(corpus):

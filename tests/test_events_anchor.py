@@ -5,6 +5,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import timeline
@@ -61,12 +62,13 @@ def test_a_reported_happening_is_the_trigger_not_the_report():
     assert e.trigger == "killed" and e.anchor == "timex"
 
 
-def test_main_prefers_a_finite_verb_then_the_nearest():
+def test_main_prefers_a_finite_verb_then_one_before_the_date_then_the_nearest():
     ms = Mentions([Trigger(0, 4, "said", "REPORTING", "PAST", pos="VERB"),
                    Trigger(10, 16, "attack", "OCCURRENCE", pos="NOUN"),
                    Trigger(20, 26, "killed", "OCCURRENCE", "PAST", pos="VERB"),
                    Trigger(40, 44, "left", "OCCURRENCE", "PAST", pos="VERB")])
-    assert ms.main(0, 50, near=38).text == "left"
+    assert ms.main(0, 50, near=45).text == "left"
+    assert ms.main(0, 50, near=38).text == "killed"          # "was renamed in 2006, as Apple began": before
     assert ms.main(0, 50, near=0).text == "killed"
     assert ms.main(0, 18, near=0).text == "said"
     assert ms.main(0, 50, near=0, skip=((20, 45),)).text == "said"
@@ -128,3 +130,121 @@ def test_a_language_without_a_models_folder_has_rows_without_triggers(tmp_path, 
     events = extract_events(doc, [Timex(start, start + 7, "Oct. 23", "DATE", "2015-10-23")], lang="xx")
     assert [e.trigger for e in events] == ["", ""]
     anchor_module.has_model.cache_clear()
+
+
+# ------------------------------------------------------------------------------------------------ anchors
+
+def _tml(body: str, dct: str = "2008-01-09") -> str:
+    return (f'<?xml version="1.0"?>\n<TimeML><DOCID>d1</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" '
+            f'functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT><TEXT>{body}</TEXT></TimeML>\n')
+
+
+DATELINE = ('<s id="1">January 09 , 2008</s><s id="2">The European Commission has forced Apple to lower its '
+            'prices .</s><s id="3">Apple <EVENT eid="e1" class="REPORTING">announced</EVENT> the change this '
+            'morning .</s>')
+
+
+def test_tml_sentences_are_kept_apart_by_a_newline_and_offsets_follow():
+    from timeline.sources.timeml import parse_timeml
+
+    doc = parse_timeml(_tml(DATELINE))
+    assert doc.text.startswith("January 09 , 2008\nThe European Commission")
+    assert [(i, doc.text[s:e]) for i, s, e in doc.sentences][0] == ("1", "January 09 , 2008")
+    (event,) = doc.events
+    assert doc.text[event.start:event.end] == "announced" and (event.cls, event.eid) == ("REPORTING", "e1")
+
+
+def _build_tml(tmp_path: Path, body: str, **options):
+    path = tmp_path / "d1.tml"
+    path.write_text(_tml(body), encoding="utf-8")
+    return timeline.build([str(path)], **options).events
+
+
+def test_a_dateline_dates_the_lead_and_is_no_event_of_its_own(tmp_path):
+    df = _build_tml(tmp_path, DATELINE)
+    assert "January 09 , 2008" not in set(df.phrase)
+    lead = df[df.trigger == "forced"].iloc[0]
+    assert (lead.start, lead.anchor) == ("2008-01-09", "sentence")
+    assert "January" not in lead.event_text
+
+
+def test_events_from_input_takes_the_event_elements(tmp_path):
+    df = _build_tml(tmp_path, DATELINE, events_from_input=True)
+    assert set(df.trigger.dropna()) == {"announced"}          # "forced" is not an EVENT of the file
+    detected = _build_tml(tmp_path, DATELINE)
+    assert "forced" in set(detected.trigger.dropna())
+
+
+def test_a_present_perfect_in_the_lead_is_news_of_the_publication_day():
+    (e,) = rows(article("The company has sold its last factory to a rival."))
+    assert (e.anchor, e.start, e.trigger, e.phrase) == ("dct", dt.date(2015, 11, 12), "sold", "")
+
+
+def test_a_simple_past_after_a_dated_sentence_takes_its_date():
+    evs = rows(article("On Monday, police arrested two men in Leeds. They charged them with theft."))
+    assert [(e.trigger, e.anchor, e.start) for e in evs] == [
+        ("arrested", "timex", dt.date(2015, 11, 9)), ("charged", "sentence", dt.date(2015, 11, 9))]
+
+
+def test_a_generic_present_is_not_dated_by_the_sentence_before():
+    evs = rows(article("On Monday, police arrested two men in Leeds.\n\nThe unit plays a key role in the city."))
+    assert [e.trigger for e in evs] == ["arrested"]
+
+
+def test_every_event_with_events_all_the_undated_with_anchor_none(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("A story\n\nPublished 12.11.2015 14:12\n\nOn Monday, police arrested two men.\n\n"
+                     "The unit plays a key role in the city.\n", encoding="utf-8")
+    dated = timeline.build([str(story)]).events
+    every = timeline.build([str(story)], events="all").events
+    assert "plays" not in set(dated.trigger.dropna())
+    row = every[every.trigger == "plays"].iloc[0]
+    assert row.anchor == "none" and row.start is pd.NA and row.end is pd.NA
+    out = tmp_path / "out"
+    assert main(["build", str(story), "--events", "all", "--out", str(out), "--quiet"]) == 0
+    csv = pd.read_csv(out / "events.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "none" in set(csv.anchor) and (out / "timeline.png").stat().st_size > 0
+
+
+def test_events_takes_dated_or_all():
+    from timeline.pipeline.options import Options, OptionsError
+
+    assert Options(events="all").events == "all"
+    with pytest.raises(OptionsError, match="events: 'some'"):
+        Options(events="some")
+
+
+# ------------------------------------------------------------------------------------------------ TimeML out
+
+def test_tag_timeml_writes_an_event_element_around_each_mention(tmp_path, capsys):
+    from timeline.sources.timeml import parse_timeml
+
+    text = "On Wednesday, the agency said four soldiers were killed in Syria.\n"
+    src = tmp_path / "t.txt"
+    src.write_text(text, encoding="utf-8")
+    assert main(["tag", str(src), "--dct", "2015-11-12", "--format", "timeml"]) == 0
+    out = capsys.readouterr().out
+    assert '<EVENT eid="e1" class="REPORTING">said</EVENT>' in out
+    assert '<EVENT eid="e2" class="OCCURRENCE">killed</EVENT>' in out
+    doc = parse_timeml(out)
+    assert doc.text == text and [e.text for e in doc.events] == ["said", "killed"]
+    assert [t.text for t in doc.timexes] == ["Wednesday"]
+
+
+def test_the_timeml_profile_has_the_events_too(tmp_path):
+    from timeline.sources.timeml import read_timeml
+
+    tl = timeline.build([str(SEED)], keep_texts=True)
+    (path,) = tl.write(tmp_path, formats=["timeml"], chart=False)
+    doc = read_timeml(path)
+    assert doc.text == SEED.read_text(encoding="utf-8")
+    assert {"killed", "said", "began"} <= {e.text for e in doc.events} and len(doc.timexes) == 5
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.events)
+
+
+def test_an_event_overlapping_a_timex_is_left_out():
+    from timeline.export.timeml import to_timeml
+
+    out = to_timeml("the summer of 2015 was hot", [Timex(4, 18, "summer of 2015", "DATE", "2015-SU")],
+                    events=[Trigger(4, 10, "summer", "STATE"), Trigger(23, 26, "hot", "STATE")])
+    assert out.count("<EVENT") == 1 and '<EVENT eid="e1" class="STATE">hot</EVENT>' in out

@@ -54,8 +54,8 @@ def test_the_language_reaches_the_tagger_and_the_events_stage(monkeypatch):
     real_tag, real_events = tagger.tag, extract.events_and_note
     monkeypatch.setattr(tagger, "tag", lambda text, dct=None, lang="?": seen.append(("tag", lang))
                         or real_tag(text, dct, lang=lang))
-    monkeypatch.setattr(extract, "events_and_note", lambda doc, tx, lang="?": seen.append(("events", lang))
-                        or real_events(doc, tx, lang=lang))
+    monkeypatch.setattr(extract, "events_and_note", lambda doc, tx, lang="?", every=False:
+                        seen.append(("events", lang)) or real_events(doc, tx, lang=lang))
     options = Options(lang="en")
     outcomes = process_chunk(list(iter_units(list(expand([str(STORY)])), options.read)), options)
     assert outcomes and seen and set(seen) == {("tag", "en"), ("events", "en")}

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import json
 import sys
@@ -74,6 +75,12 @@ def add_build_parser(sub) -> None:
     p.add_argument("--no-merge", dest="merge", action="store_false",
                    help="keep every mention instead of merging the same event reported by several articles")
     p.add_argument("--no-chart", dest="chart", action="store_false", help="do not draw timeline.png/.svg")
+    p.add_argument("--events", choices=("dated", "all"), default="dated",
+                   help="dated (default): the events dated by their own expressions or through the publication "
+                        "day, the dateline, an earlier sentence or another event; all: every event, dated or "
+                        "not (the chart shows the dated ones)")
+    p.add_argument("--events-from-input", action="store_true",
+                   help="TimeML input: take its EVENT elements as the event mentions instead of detecting them")
     p.add_argument("--title", help="chart title (default: the first article's title)")
     p.add_argument("--subtitle", help="chart subtitle")
     p.add_argument("--credit", help="credit line under the chart")
@@ -120,6 +127,7 @@ def run_build(args) -> int:
     try:
         options = Options(input_format=args.input_format, dct=args.dct, date_order=args.date_order,
                           narrative=args.narrative, lang=args.lang, merge=args.merge, keep_texts="timeml" in formats,
+                          events=args.events, events_from_input=args.events_from_input,
                           fields=Fields(args.text_field, args.date_field, args.title_field, args.id_field))
     except OptionsError as exc:
         _err(str(exc))
@@ -210,9 +218,11 @@ def run_tag(args) -> int:
         _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
     getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
     if args.format == "timeml":
+        from timeline.events.anchor import document_mentions
         from timeline.export.timeml import to_timeml
 
-        sys.stdout.write(to_timeml(text, timexes, dct=dct))
+        whole = dataclasses.replace(doc, body_start=0)          # tagged whole, title line too
+        sys.stdout.write(to_timeml(text, timexes, dct=dct, events=document_mentions(whole, args.lang)))
         return EXIT_OK
     for t in timexes:
         sys.stdout.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n")

@@ -31,6 +31,7 @@ class Document:
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
     events: tuple | None = None
+    sentences: tuple[tuple[int, int], ...] = ()     # (start, end) of each sentence the markup gives (TimeML <s>)
 
     @property
     def body(self) -> str:

@@ -8,9 +8,10 @@ one endless line, a table of figures) the events come from the dates alone, with
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from timeline.events.mentions import EventMention
 from timeline.events.sentences import MAX_SENTENCE
@@ -23,7 +24,7 @@ TIMEX, DCT, SENTENCE, EVENT, COREFERENCE, NONE = ANCHORS
 #: a share of the body below this in real sentences (not pieces of an endless run cut at a space): not read
 READABLE_SHARE = 0.5
 
-_QUOTE = re.compile(r'"[^"]*"|“[^“”]*”')
+_ASIDE = re.compile(r'"[^"]*"|“[^“”]*”|\([^()]*\)|\s--?\s.*?\s--?\s|—[^—]*—')
 _FINITE = {"PAST", "PRESENT"}
 
 
@@ -47,14 +48,14 @@ class Mentions:
 
     def main(self, lo: int, hi: int, near: int, skip: tuple[tuple[int, int], ...] = (),
              quoted: list[tuple[int, int]] = ()) -> Trigger | None:
-        """The main event mention of the clause ``[lo, hi)``, by :func:`rank` then nearest to ``near`` (the
-        dating phrase); mentions inside the ``skip`` spans (the dating phrase itself: "since the *beginning* of
+        """The main event mention of the clause ``[lo, hi)``, by :func:`rank`, then before ``near`` (the dating
+        phrase: "was *renamed* in 2006, as Apple began"), then nearest to it; mentions inside the ``skip`` spans (the dating phrase itself: "since the *beginning* of
         the *war*") are left out, those inside ``quoted`` spans come last."""
         best, key = None, None
         for t in self.within(lo, hi):
             if t.end > hi or any(a <= t.start < b for a, b in skip):
                 continue
-            k = (4 if any(a <= t.start < b for a, b in quoted) else rank(t), abs(t.start - near))
+            k = (4 if any(a <= t.start < b for a, b in quoted) else rank(t), t.start > near, abs(t.start - near))
             if key is None or k < key:
                 best, key = t, k
         return best
@@ -72,10 +73,12 @@ def rank(t: Trigger) -> int:
 
 
 def quotes_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The quoted stretches of ``text[lo:hi]`` (straight or curly double quotes)."""
-    if '"' not in text[lo:hi] and "“" not in text[lo:hi]:
+    """The stretches of ``text[lo:hi]`` that are quoted or set aside (double quotes, parentheses, a pair of
+    dashes): what they say is not what the clause reports."""
+    part = text[lo:hi]
+    if not any(c in part for c in '"“(-—'):
         return []
-    return [m.span() for m in _QUOTE.finditer(text, lo, hi)]
+    return [m.span() for m in _ASIDE.finditer(text, lo, hi)]
 
 
 def readable(sentences: list[tuple[int, int]], body: int) -> bool:
@@ -85,6 +88,15 @@ def readable(sentences: list[tuple[int, int]], body: int) -> bool:
         return False
     real = sum(e - s for s, e in sentences if e - s < MAX_SENTENCE // 2)
     return real >= READABLE_SHARE * sum(e - s for s, e in sentences)
+
+
+def document_mentions(doc: Document, lang: str = "en") -> list[Trigger]:
+    """The event mentions of ``doc``'s body as the events stage finds them (:func:`mentions_of`), for the TimeML
+    writers: what ``timeline tag --format timeml`` and the build's ``timeml`` profile tag as EVENT."""
+    from timeline.events.text import text_analysis
+
+    sentences = list(doc.sentences) or list(text_analysis(lang).sentences(doc.text, doc.body_start))
+    return mentions_of(doc, sentences, lang)[0].items
 
 
 @functools.lru_cache(maxsize=None)
@@ -102,16 +114,96 @@ def mentions_of(doc: Document, sentences: list[tuple[int, int]], lang: str) -> t
 
     The EVENT elements the input carried (``doc.events``, with ``--events-from-input``) are taken as they are;
     else the model of ``lang`` detects them. A body the model cannot read gives none, and the note says why."""
-    if doc.events is not None:
-        return Mentions(list(doc.events)), ""
     from timeline.events.mentions import detect
 
     body = doc.text[doc.body_start:]
+    if doc.events is not None and not (doc.events and has_model(lang) and readable(sentences, len(body))):
+        return Mentions(list(doc.events)), ""
     if not body.strip() or not has_model(lang):
         return Mentions([]), ""
     if not readable(sentences, len(body)):
         return Mentions([]), "the event model could not read this document (no sentences); its events are " \
                              "the dated ones only, without triggers"
     off = doc.body_start
-    found = detect(body, lang)
-    return Mentions([replace(m, start=m.start + off, end=m.end + off) for m in found]), ""
+    found = [replace(m, start=m.start + off, end=m.end + off) for m in detect(body, lang)]
+    if doc.events is not None:
+        return Mentions(_completed(doc.events, found)), ""
+    return Mentions(found), ""
+
+
+def _completed(given, found: list[Trigger]) -> list[Trigger]:
+    """The input's own EVENTs as mentions, with what their markup leaves out (class, tense, aspect, part of
+    speech: the SemEval-2015 files carry only the extent) taken from the detector's mention of the same word."""
+    by_span = {(m.start, m.end): m for m in found}
+    out = []
+    for e in given:
+        m = by_span.get((e.start, e.end))
+        out.append(Trigger(e.start, e.end, e.text, e.cls or (m.cls if m else "OCCURRENCE"),
+                           e.tense if e.tense != "NONE" or m is None else m.tense,
+                           e.aspect if e.aspect != "NONE" or m is None else m.aspect,
+                           e.polarity, e.pos if e.pos != "OTHER" or m is None else m.pos))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- rows of their own
+
+#: the sentences of a body, after its dateline, whose present perfect is news of the day (the lead)
+NEWS_SENTENCES = 3
+
+
+@dataclass
+class Dated:
+    """What a sentence gives the ones after it: the date of its first dated row, and where its paragraph ends."""
+
+    start: _dt.date | None
+    end: _dt.date | None
+    precision: str | None
+    value: str
+    edtf: str
+    paragraph_end: int
+
+
+def free_clauses(analysis, text: str, s0: int, s1: int, covered: list[tuple[int, int]],
+                 mentions: Mentions) -> list[tuple[int, int, list[Trigger]]]:
+    """The clauses of the sentence ``[s0, s1)`` that no dated row covers and that hold event mentions, each with
+    its mentions: a semicolon or ", and" ends a clause (the analysis's ``narrow``)."""
+    out: list[tuple[int, int, list[Trigger]]] = []
+    for t in mentions.within(s0, s1):
+        if any(a <= t.start < b for a, b in covered):
+            continue
+        if out and out[-1][0] <= t.start < out[-1][1]:
+            out[-1][2].append(t)
+            continue
+        lo, hi = analysis.narrow(text, s0, s1, t.start, t.end)
+        if not any(lo < b and a < hi for a, b in covered):
+            out.append((lo, hi, [t]))
+    return out
+
+
+def how_dated(t: Trigger, index: int, dct: _dt.date | None, dateline: Dated | None, before: Dated | None,
+              pos: int) -> tuple[str, Dated | None]:
+    """How the main event ``t`` of a clause with no date of its own is dated, and by what: the lead after a
+    dateline by the dateline (``sentence``); a present perfect in the lead by the publication day (``dct``); a
+    simple past after a dated sentence of the same paragraph by that sentence's date (``sentence``); else
+    ``none``. ``index`` is the sentence's place in the body (after the dateline), ``pos`` the clause's offset."""
+    if dateline is not None and index == 0:
+        return SENTENCE, dateline
+    if dct is not None and index < NEWS_SENTENCES and t.tense == "PRESENT" and t.aspect == "PERFECTIVE":
+        return DCT, Dated(dct, dct, "day", dct.isoformat(), dct.isoformat(), 0)
+    if before is not None and pos < before.paragraph_end and t.tense == "PAST" and t.aspect == "NONE":
+        return SENTENCE, before
+    return NONE, None
+
+
+def undated_event(doc: Document, analysis, lo: int, hi: int, t: Trigger, anchor: str, by: Dated | None):
+    """The row of a happening with no date of its own, dated by ``by`` (or undated, ``anchor`` none)."""
+    from timeline.events.text import one_line
+    from timeline.model import Event
+
+    clause = doc.text[lo:hi]
+    start, end, precision = (by.start, by.end, by.precision) if by else (None, None, None)
+    return Event(start, end, precision, None, "", None, None, one_line(clause),
+                 analysis.headline(clause, fallback=t.text), doc, end_precision=precision, anchor=anchor,
+                 flags=("inferred",) if by is not None else (), kind="mention", value=by.value if by else "",
+                 edtf=by.edtf if by else "", trigger=t.text, trigger_start=t.start, trigger_end=t.end,
+                 event_class=t.cls)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 
-from timeline.events.anchor import DCT, EVENT, TIMEX, Mentions, mentions_of, quotes_in
+from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, free_clauses, how_dated, mentions_of,
+                                    quotes_in, undated_event)
+from timeline.events.anchor import rank as event_rank
 from timeline.events.dates import Span, edtf_interval, edtf_point, precision_rank, span_of
 from timeline.events.intervals import Item, anchored, flags_of, pair, single
 from timeline.events.signals import Signals, signals_of
@@ -150,13 +152,15 @@ def _dedupe(sig: Signals, items: list[Item], text: str = "") -> list[Item]:
     return out
 
 
-def publication_event(doc: Document, lang: str = DEFAULT, analysis: TextAnalysis | None = None) -> Event | None:
-    """The article itself, on its DCT: headline = title, text = the lead paragraph (or its first sentence)."""
+def publication_event(doc: Document, lang: str = DEFAULT, analysis: TextAnalysis | None = None,
+                      first: tuple[int, int] | None = None) -> Event | None:
+    """The article itself, on its DCT: headline = title, text = the lead paragraph (or its first sentence,
+    ``first`` when the caller has the sentences)."""
     if doc.dct is None:
         return None
     analysis = analysis or text_analysis(lang)
     day = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
-    first = next(iter(analysis.sentences(doc.text, doc.body_start)), None)
+    first = first or next(iter(analysis.sentences(doc.text, doc.body_start)), None)
     lead = ""
     if first:
         para_end = doc.text.find("\n\n", first[0])
@@ -223,14 +227,18 @@ def extract_events(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> 
     return events_and_note(doc, timexes, lang)[0]
 
 
-def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT) -> tuple[list[Event], str]:
+def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, every: bool = False
+                    ) -> tuple[list[Event], str]:
     """:func:`extract_events`, with the note to report on the document ("" when there is none: see
-    :func:`timeline.events.anchor.mentions_of`)."""
+    :func:`timeline.events.anchor.mentions_of`). Besides the rows dated by their own expressions, each clause
+    whose main event is a happening gets a row when :func:`timeline.events.anchor.how_dated` dates it; with
+    ``every``, every clause with an event mention gets one, dated or not (anchor ``none``)."""
     words = event_words(lang)               # the language's folder is looked up once a document
     sig, analysis = signals_of(words), analysis_of(words)
     text = doc.text
     dct = doc.dct.date() if isinstance(doc.dct, _dt.datetime) else doc.dct
-    spans = list(analysis.sentences(text, doc.body_start))
+    spans = [(s, e) for s, e in doc.sentences if s >= doc.body_start] if doc.sentences else \
+        list(analysis.sentences(text, doc.body_start))
     mentions, note = mentions_of(doc, spans, lang)
     spans = spans or [(doc.body_start, len(text))]
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
@@ -248,12 +256,40 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT) ->
         dated = [(t, s) for t, s in dated if s is not None]
         per_sentence.append((s0, s1, _sentence_items(sig, text, s0, s1, dated, dct, links), qualifiers))
     events: list[Event] = []
-    pub = publication_event(doc, analysis=analysis)
+    pub = publication_event(doc, analysis=analysis, first=spans[0])
     if pub:
         events.append(pub)
-    for s0, s1, items, qualifiers in per_sentence:
+    dateline = before = None
+    index = 0
+    for k, (s0, s1, items, qualifiers) in enumerate(per_sentence):
         items = _dedupe(sig, items + anchored(sig, text, s0, s1, inside_of(s0, s1), links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
-        for item, (lo, hi) in zip(items, _clauses(analysis, text, s0, s1, items)):
+        if k == 0 and len(items) == 1 and items[0].kind == "mention" and _only_date(sig, text, s0, s1, items[0]):
+            dateline = _dated(text, items[0], s1)     # "June 13 , 2005": it dates the lead, it is no event
+            continue
+        clauses = _clauses(analysis, text, s0, s1, items)
+        for item, (lo, hi) in zip(items, clauses):
             events.append(_event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers, mentions))
+        for lo, hi, _ in (free_clauses(analysis, text, s0, s1, clauses, mentions) if len(mentions) else ()):
+            quoted = quotes_in(text, lo, hi)
+            t = mentions.main(lo, hi, lo, (), quoted)
+            if t is None or not every and (event_rank(t) != 0 or any(a <= t.start < b for a, b in quoted)):
+                continue
+            how, by = how_dated(t, index, dct, dateline, before, lo)
+            if how != NONE or every:
+                events.append(undated_event(doc, analysis, lo, hi, t, how, by))
+        first = next((it for it in items if it.kind == "mention" and it.start is not None), None)
+        before = _dated(text, first, s1) if first else None
+        index += 1
     return events, note
+
+
+def _only_date(sig: Signals, text: str, s0: int, s1: int, item: Item) -> bool:
+    """Is the sentence nothing but its date ("January 09 , 2008", "June 13, 2005.")?"""
+    return not any(ch.isalnum() for ch in text[s0:item.phrase_start] + text[item.phrase_end:s1])
+
+
+def _dated(text: str, item: Item, s1: int) -> Dated:
+    para = text.find("\n\n", s1)
+    return Dated(item.start, item.end, item.precision, item.value, _edtf(item, span_of(item.value)),
+                 len(text) if para < 0 else para)

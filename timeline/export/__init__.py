@@ -67,7 +67,7 @@ def write(table, out_dir, formats=("csv",), documents=None, title: str | None = 
     name = title or docs.first_title() or words.get("title")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = Context(docs, name, words)
+    ctx = Context(docs, name, words, lang)
     written: list[Path] = []
     for fmt in dict.fromkeys(formats):
         written += FORMATS[fmt](table, out, ctx)

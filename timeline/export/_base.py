@@ -48,6 +48,7 @@ class Context:
     documents: Documents
     title: str
     words: Words = field(default_factory=load)
+    lang: str = "en"            # the code of that language (the timeml profile's event model)
 
 
 def chunks(table, size: int | None = None) -> Iterator[pd.DataFrame]:

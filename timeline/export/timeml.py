@@ -5,6 +5,7 @@ and offsets.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import unicodedata
@@ -14,6 +15,7 @@ from typing import Iterable
 from xml.sax.saxutils import escape as _escape
 
 from timeline.atomic import write_text
+from timeline.events.anchor import document_mentions
 from timeline.export._base import Context
 from timeline.model import Timex
 from timeline.sources.timeml import CREATION_TIME
@@ -61,8 +63,23 @@ def _non_overlapping(text: str, timexes: Iterable[Timex]) -> list[Timex]:
     return kept
 
 
-def to_timeml(text: str, timexes: Iterable[Timex], dct=None, doc_id: str = "doc") -> str:
-    """A TimeML document for ``text`` with a TIMEX3 tag for each of ``timexes``.
+def _outside(kept: list[Timex], events) -> list:
+    """The event mentions (``start``, ``end``, ``cls``) in range that overlap no kept TIMEX3 nor each other
+    (TimeML does not nest EVENT and TIMEX3), in text order."""
+    starts = [t.start for t in kept]
+    out = []
+    for e in sorted(events, key=lambda e: (e.start, e.end)):
+        i = bisect.bisect_right(starts, e.start) - 1
+        clash = (i >= 0 and e.start < kept[i].end) or (i + 1 < len(kept) and kept[i + 1].start < e.end)
+        if e.start < e.end and not clash and not (out and e.start < out[-1].end):
+            out.append(e)
+    return out
+
+
+def to_timeml(text: str, timexes: Iterable[Timex], dct=None, doc_id: str = "doc", events: Iterable = ()) -> str:
+    """A TimeML document for ``text`` with a TIMEX3 tag for each of ``timexes`` and an ``<EVENT eid="e1"
+    class="OCCURRENCE">`` tag for each of ``events`` (objects with ``start``, ``end`` and ``cls``: the event
+    mentions of :mod:`timeline.events.mentions`; one that overlaps a TIMEX3 is left out), the text unchanged.
 
     ``dct`` (date, datetime, ISO string or None) becomes the ``<DCT>`` TIMEX3 ``t0``, typed DATE for a date
     (or a datetime at exactly midnight) and TIME otherwise; without it there is no DCT element.
@@ -82,14 +99,18 @@ def to_timeml(text: str, timexes: Iterable[Timex], dct=None, doc_id: str = "doc"
         out.append(f'<DCT><TIMEX3 tid="t0" type="{dct_type}" value="{_attr(dct_value)}" temporalFunction="false" '
                    f'functionInDocument="{CREATION_TIME}">{_text(dct_value)}</TIMEX3></DCT>\n')
     out.append("<TEXT>")
+    events = list(events)
+    if any(e.end > len(text) or e.start < 0 for e in events):
+        raise ValueError(f"EVENT offsets out of range for a text of {len(text)} characters")
+    tags = [(t.start, t.end, "TIMEX3", f'tid="{_attr(tid)}" type="{_attr(t.type)}" value="{_attr(t.value)}"'
+             + (f' mod="{_attr(t.mod)}"' if t.mod else "")) for tid, t in zip(tids, kept)]
+    tags += [(e.start, e.end, "EVENT", f'eid="e{n}" class="{_attr(e.cls or "OCCURRENCE")}"')
+             for n, e in enumerate(_outside(kept, events), 1)]
     pos = 0
-    for tid, t in zip(tids, kept):
-        out.append(_text(text[pos:t.start]))
-        attrs = f'tid="{_attr(tid)}" type="{_attr(t.type)}" value="{_attr(t.value)}"'
-        if t.mod:
-            attrs += f' mod="{_attr(t.mod)}"'
-        out.append(f"<TIMEX3 {attrs}>{_text(text[t.start:t.end])}</TIMEX3>")
-        pos = t.end
+    for start, end, name, attrs in sorted(tags):
+        out.append(_text(text[pos:start]))
+        out.append(f"<{name} {attrs}>{_text(text[start:end])}</{name}>")
+        pos = end
     out.append(_text(text[pos:]))
     out.append("</TEXT>\n</TimeML>\n")
     return "".join(out)
@@ -118,6 +139,7 @@ def write(table, out_dir: Path, ctx: Context) -> list[Path]:
             name = f"{stem}-{n}"
         used.add(name.lower())
         path = folder / f"{name}.tml"
-        write_text(path, to_timeml(doc.text, timexes, dct=doc.dct, doc_id=doc.doc_id or doc.path))
+        write_text(path, to_timeml(doc.text, timexes, dct=doc.dct, doc_id=doc.doc_id or doc.path,
+                                   events=document_mentions(doc, ctx.lang)))
         written.append(path)
     return written

@@ -17,6 +17,10 @@ from timeline.errors import TimelineError
 from timeline.sources.base import Fields, ReadOptions
 
 
+#: what the table holds (``Options.events``, ``timeline build --events``)
+EVENTS = ("dated", "all")
+
+
 class OptionsError(TimelineError, ValueError):
     """An option that does not exist, or a value an option does not take."""
 
@@ -33,6 +37,11 @@ class Options:
     - ``lang``: the language code of the texts (a folder of :mod:`timeline.lang`; default ``en``);
     - ``merge``: merge the mentions of one happening reported by several documents (default True);
     - ``keep_texts``: keep each document's text and expressions (the TimeML output needs them);
+    - ``events``: ``dated`` (default: the rows dated by their own expressions, and the happenings the events stage
+      dates through the publication day, the dateline, an earlier sentence or another event) or ``all`` (every
+      clause with an event mention, dated or not: undated rows have anchor ``none`` and no dates);
+    - ``events_from_input``: take the event mentions of TimeML input from its EVENT elements instead of detecting
+      them (SemEval-2015 Task 4's Track B, or one's own annotation); other inputs are detected as usual;
     - ``entities``: reserved for the entity filter the events issue adds (keep only the events that name these
       entities); nothing filters yet, so only None is taken.
     """
@@ -46,6 +55,8 @@ class Options:
     merge: bool = True
     keep_texts: bool = False
     entities: None = None
+    events: str = "dated"
+    events_from_input: bool = False
 
     def __post_init__(self) -> None:
         from timeline.lang import LanguageError, folder
@@ -59,7 +70,9 @@ class Options:
             raise OptionsError(f"fields: a timeline.sources.Fields, not {type(self.fields).__name__}")
         if self.date_order is not None and self.date_order not in DATE_ORDERS:
             raise OptionsError(f"date_order: {self.date_order!r} is not one of {', '.join(DATE_ORDERS)}")
-        for name in ("narrative", "merge", "keep_texts"):
+        if self.events not in EVENTS:
+            raise OptionsError(f"events: {self.events!r} is not one of {', '.join(EVENTS)}")
+        for name in ("narrative", "merge", "keep_texts", "events_from_input"):
             if not isinstance(getattr(self, name), bool):
                 raise OptionsError(f"{name}: True or False, not {getattr(self, name)!r}")
         try:
@@ -94,4 +107,4 @@ class Options:
     def read(self) -> ReadOptions:
         """How the sources read the inputs (the part of these options that :mod:`timeline.sources` takes)."""
         return ReadOptions(dct=self.dct, date_order=self.date_order, narrative=self.narrative, fields=self.fields,
-                           input_format=self.input_format, lang=self.lang)
+                           input_format=self.input_format, lang=self.lang, events_from_input=self.events_from_input)

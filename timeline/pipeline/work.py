@@ -31,7 +31,7 @@ class DocumentResult:
 
     def slim(self) -> "DocumentResult":
         """The same result without the text or the timexes: what a long run keeps of each document."""
-        doc = replace(self.document, text="", body_start=0, events=None)
+        doc = replace(self.document, text="", body_start=0, events=None, sentences=())
         return DocumentResult(doc, [], [replace(e, document=doc) for e in self.events], self.n_expressions)
 
 
@@ -42,13 +42,14 @@ def shift(timexes: list[Timex], offset: int) -> list[Timex]:
     return [replace(t, start=t.start + offset, end=t.end + offset) for t in timexes] if offset else timexes
 
 
-def process_document(doc: Document, lang: str = "en") -> DocumentResult:
-    """Tag the body of one document against its DCT and extract its events (offsets into ``doc.text``)."""
+def process_document(doc: Document, lang: str = "en", every: bool = False) -> DocumentResult:
+    """Tag the body of one document against its DCT and extract its events (offsets into ``doc.text``; with
+    ``every``, the undated ones too: ``Options.events == "all"``)."""
     from timeline.events.extract import events_and_note
     from timeline.tagger import tag
 
     timexes = shift(tag(doc.body, doc.dct, lang=lang), doc.body_start)
-    events, note = events_and_note(doc, timexes, lang=lang)
+    events, note = events_and_note(doc, timexes, lang=lang, every=every)
     if note:
         doc = replace(doc, notes=doc.notes + (note,))
         events = [replace(e, document=doc) for e in events]
@@ -64,7 +65,7 @@ def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
     except InputError as exc:
         return Failure.from_error(exc)
     try:
-        result = process_document(doc, options.lang)
+        result = process_document(doc, options.lang, options.events == "all")
     except (ImportError, EventModelError):      # not the article's fault: the whole build stops, once
         raise
     except Exception as exc:           # one bad article must not sink an archive: report it, go on

@@ -20,7 +20,8 @@ class Fields:
 class ReadOptions:
     """How to read inputs: the DCT override, the header date order, narrative mode, record fields, a forced
     format (``input_format``: for stdin and for files whose suffix says nothing), and the language of the
-    documents' headers and date fields (``lang``, a code of :mod:`timeline.lang`)."""
+    documents' headers and date fields (``lang``, a code of :mod:`timeline.lang`); ``events_from_input``: TimeML
+    input keeps its EVENT elements as the document's event mentions."""
 
     dct: _dt.datetime | None = None
     date_order: str | None = None
@@ -28,6 +29,7 @@ class ReadOptions:
     fields: Fields = field(default_factory=Fields)
     input_format: str | None = None
     lang: str = "en"
+    events_from_input: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,23 @@ CREATION_TIME = "CREATION_TIME"      # the DCT's functionInDocument (the writer 
 
 
 @dataclass(frozen=True)
+class TimeMLEvent:
+    """One EVENT element of ``<TEXT>``: ``text == plain[start:end]``, its ``eid`` and ``class``, and the tense,
+    aspect, polarity and part of speech of its first MAKEINSTANCE (``NONE``/``POS``/``OTHER`` without one). The
+    fields are those of :class:`timeline.events.mentions.EventMention`, so the events stage takes either."""
+
+    start: int
+    end: int
+    text: str
+    cls: str
+    tense: str = "NONE"
+    aspect: str = "NONE"
+    polarity: str = "POS"
+    pos: str = "OTHER"
+    eid: str = ""
+
+
+@dataclass(frozen=True)
 class TimeMLDocument:
     """One parsed ``.tml`` file.
 
@@ -39,6 +56,8 @@ class TimeMLDocument:
     dct_type: str
     text: str
     timexes: tuple[Timex, ...]
+    events: tuple[TimeMLEvent, ...] = ()                    # the EVENT elements of <TEXT>, in text order
+    sentences: tuple[tuple[str, int, int], ...] = ()        # (id, start, end) of each <s> element
 
 
 class TimeMLError(TimelineError, ValueError):
@@ -62,8 +81,10 @@ def parse_dct_value(value: str) -> _dt.date | _dt.datetime | None:
         return None
 
 
-def _plain_text_and_timexes(text_el: ET.Element) -> tuple[str, list[Timex]]:
-    """Walk ``<TEXT>`` in document order, collecting its character data and the spans of its TIMEX3."""
+def _plain_text_and_timexes(text_el: ET.Element, instances: dict[str, ET.Element] | None = None):
+    """Walk ``<TEXT>`` in document order, collecting its character data and the spans of its TIMEX3, EVENT and
+    ``<s>`` elements. A newline follows each ``<s>`` whose tail does not begin with whitespace, so that words
+    never fuse across sentences (the offsets are into this text, the one the tagger sees)."""
     parts: list[str] = []
     pos = 0
     found: list[tuple[int, int, ET.Element]] = []
@@ -80,20 +101,34 @@ def _plain_text_and_timexes(text_el: ET.Element) -> tuple[str, list[Timex]]:
         for child in el:
             walk(child)
             add(child.tail)
-        if el.tag == "TIMEX3":
+        if el.tag in ("TIMEX3", "EVENT", "s"):
             found.append((start, pos, el))
+        if el.tag == "s" and not (el.tail or "")[:1].isspace():
+            add("\n")
 
     add(text_el.text)
     for child in text_el:
         walk(child)
         add(child.tail)
-    plain = "".join(parts)
+    plain = "".join(parts).rstrip("\n") if parts and parts[-1] == "\n" else "".join(parts)
+    found.sort(key=lambda t: (t[0], t[1]))
     timexes = [
         Timex(start=s, end=e, text=plain[s:e], type=el.get("type", ""), value=el.get("value", ""),
               mod=el.get("mod") or None, tid=el.get("tid", ""))
-        for s, e, el in sorted(found, key=lambda t: (t[0], t[1]))
+        for s, e, el in found if el.tag == "TIMEX3"
     ]
-    return plain, timexes
+    events = []
+    for s, e, el in found:
+        if el.tag == "EVENT":
+            while s < e and plain[s].isspace():        # two TBAQ EVENTs start with a space (" Turning")
+                s += 1
+            while e > s and plain[e - 1].isspace():
+                e -= 1
+            inst = (instances or {}).get(el.get("eid", ""))
+            extra = {k: inst.get(k) for k in ("tense", "aspect", "polarity", "pos") if inst is not None and inst.get(k)}
+            events.append(TimeMLEvent(s, e, plain[s:e], el.get("class", ""), eid=el.get("eid", ""), **extra))
+    sentences = [(el.get("id", ""), s, e) for s, e, el in found if el.tag == "s"]
+    return plain, timexes, events, sentences
 
 
 def parse_timeml(source: str, path: str = "<string>") -> TimeMLDocument:
@@ -114,9 +149,13 @@ def parse_timeml(source: str, path: str = "<string>") -> TimeMLDocument:
                           if t.get("functionInDocument") == CREATION_TIME and t not in in_text), None)
     if dct_timex is not None:
         dct_value, dct_type = dct_timex.get("value", ""), dct_timex.get("type", "")
-    plain, timexes = _plain_text_and_timexes(text_el)
+    instances: dict[str, ET.Element] = {}
+    for inst in root.iter("MAKEINSTANCE"):
+        instances.setdefault(inst.get("eventID", ""), inst)
+    plain, timexes, events, sentences = _plain_text_and_timexes(text_el, instances)
     return TimeMLDocument(path=path, doc_id=doc_id, dct=parse_dct_value(dct_value), dct_value=dct_value,
-                          dct_type=dct_type, text=plain, timexes=tuple(timexes))
+                          dct_type=dct_type, text=plain, timexes=tuple(timexes), events=tuple(events),
+                          sentences=tuple(sentences))
 
 
 def read_timeml(path: str | Path) -> TimeMLDocument:

@@ -1,7 +1,9 @@
 """TimeML ``.tml`` files: the plain text of ``<TEXT>`` and the DCT, read with :mod:`timeline.sources.timeml`'s reader.
 
 The gold TIMEX3 in the file are not used: the tagger finds the expressions, so a corpus builds into a timeline
-like any other archive. Offsets refer to the plain text of ``<TEXT>``.
+like any other archive. Its EVENT elements are the document's event mentions with ``--events-from-input``
+(else they are detected), and its ``<s>`` elements its sentences. Offsets refer to the plain text of ``<TEXT>``
+(a newline after each ``<s>``).
 """
 from __future__ import annotations
 
@@ -37,4 +39,6 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
         raise InputError(unit.path, "empty <TEXT>")
     notes = (decoded.note,) if decoded.note else ()
     return Document(path=unit.path, title=doc.doc_id or Path(unit.path).stem, dct=dct, text=doc.text,
-                    doc_id=doc.doc_id or Path(unit.path).stem, encoding=decoded.encoding, notes=notes)
+                    doc_id=doc.doc_id or Path(unit.path).stem, encoding=decoded.encoding, notes=notes,
+                    events=doc.events if options.events_from_input else None,
+                    sentences=tuple((s, e) for _id, s, e in doc.sentences))
