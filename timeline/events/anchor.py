@@ -26,6 +26,7 @@ READABLE_SHARE = 0.5
 
 _ASIDE = re.compile(r'"[^"]*"|“[^“”]*”|\([^()]*\)|\s--?\s.*?\s--?\s|—[^—]*—')
 _FINITE = {"PAST", "PRESENT"}
+_ATTRIBUTES = ("tense", "aspect", "polarity", "pos")
 
 
 #: one event word with offsets into the document's text (what the detector gives, shifted to the document)
@@ -118,7 +119,7 @@ def mentions_of(doc: Document, sentences: list[tuple[int, int]], lang: str) -> t
 
     body = doc.text[doc.body_start:]
     if doc.events is not None and not (doc.events and has_model(lang) and readable(sentences, len(body))):
-        return Mentions(list(doc.events)), ""
+        return Mentions(_completed(doc.events, [])), ""
     if not body.strip() or not has_model(lang):
         return Mentions([]), ""
     if not readable(sentences, len(body)):
@@ -132,16 +133,17 @@ def mentions_of(doc: Document, sentences: list[tuple[int, int]], lang: str) -> t
 
 
 def _completed(given, found: list[Trigger]) -> list[Trigger]:
-    """The input's own EVENTs as mentions, with what their markup leaves out (class, tense, aspect, part of
-    speech: the SemEval-2015 files carry only the extent) taken from the detector's mention of the same word."""
+    """The input's own EVENTs (:class:`timeline.sources.timeml.TimeMLEvent`) as mentions, with what their markup
+    leaves out (class, tense, aspect, part of speech: the SemEval-2015 files carry only the extent) taken from
+    the detector's mention of the same word when there is one."""
     by_span = {(m.start, m.end): m for m in found}
     out = []
     for e in given:
         m = by_span.get((e.start, e.end))
-        out.append(Trigger(e.start, e.end, e.text, e.cls or (m.cls if m else "OCCURRENCE"),
-                           e.tense if e.tense != "NONE" or m is None else m.tense,
-                           e.aspect if e.aspect != "NONE" or m is None else m.aspect,
-                           e.polarity, e.pos if e.pos != "OTHER" or m is None else m.pos))
+        attrs = {k: v for k, v in e.attributes if k in _ATTRIBUTES}
+        if m is not None:
+            attrs = {k: getattr(m, k) for k in _ATTRIBUTES} | attrs
+        out.append(Trigger(e.start, e.end, e.text, e.cls or (m.cls if m else "OCCURRENCE"), **attrs))
     return out
 
 

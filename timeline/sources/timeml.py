@@ -25,19 +25,15 @@ CREATION_TIME = "CREATION_TIME"      # the DCT's functionInDocument (the writer 
 
 @dataclass(frozen=True)
 class TimeMLEvent:
-    """One EVENT element of ``<TEXT>``: ``text == plain[start:end]``, its ``eid`` and ``class``, and the tense,
-    aspect, polarity and part of speech of its first MAKEINSTANCE (``NONE``/``POS``/``OTHER`` without one). The
-    fields are those of :class:`timeline.events.mentions.EventMention`, so the events stage takes either."""
+    """One EVENT element of ``<TEXT>``: ``text == plain[start:end]``, its ``eid`` and ``class``, and the
+    ``tense``, ``aspect``, ``polarity`` and ``pos`` of its first MAKEINSTANCE that it has (``attributes``)."""
 
     start: int
     end: int
     text: str
     cls: str
-    tense: str = "NONE"
-    aspect: str = "NONE"
-    polarity: str = "POS"
-    pos: str = "OTHER"
     eid: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,8 +121,9 @@ def _plain_text_and_timexes(text_el: ET.Element, instances: dict[str, ET.Element
             while e > s and plain[e - 1].isspace():
                 e -= 1
             inst = (instances or {}).get(el.get("eid", ""))
-            extra = {k: inst.get(k) for k in ("tense", "aspect", "polarity", "pos") if inst is not None and inst.get(k)}
-            events.append(TimeMLEvent(s, e, plain[s:e], el.get("class", ""), eid=el.get("eid", ""), **extra))
+            extra = tuple((k, inst.get(k)) for k in ("tense", "aspect", "polarity", "pos")
+                          if inst is not None and inst.get(k))
+            events.append(TimeMLEvent(s, e, plain[s:e], el.get("class", ""), el.get("eid", ""), extra))
     sentences = [(el.get("id", ""), s, e) for s, e, el in found if el.tag == "s"]
     return plain, timexes, events, sentences
 
