@@ -21,7 +21,7 @@ from timeline.table.columns import COLUMN_NAMES, FREE_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
-ALL = ("csv", "json", "timelinejs", "timeml")
+ALL = ("csv", "json", "semeval-timeline", "timelinejs", "timeml")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_every_module_of_the_folder_is_a_profile_named_after_it():
     from timeline import export
 
     modules = sorted(p.stem for p in Path(export.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
-    assert list(FORMATS) == modules
+    assert list(FORMATS) == [m.replace("_", "-") for m in modules]     # semeval_timeline.py: semeval-timeline
 
 
 def test_a_new_profile_is_a_new_file(tmp_path, monkeypatch):

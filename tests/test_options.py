@@ -22,7 +22,8 @@ STORY = Path(__file__).parent / "fixtures" / "story"
     ({"merge": "no"}, "merge"),
     ({"fields": {"text": "body"}}, "fields"),
     ({"dct": "not a date at all"}, "dct"),
-    ({"entities": ["Aleppo"]}, "entities"),
+    ({"entities": [3]}, "entities"),
+    ({"entities": [""]}, "entities"),
 ])
 def test_a_bad_value_is_one_clear_error_before_anything_is_read(settings, word):
     with pytest.raises(OptionsError, match=word) as info:

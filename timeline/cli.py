@@ -86,6 +86,11 @@ def add_build_parser(sub) -> None:
     p.add_argument("--credit", help="credit line under the chart")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="chart theme")
     p.add_argument("--strict", action="store_true", help="stop at the first document that fails")
+    p.add_argument("--about", action="append", metavar="ENTITY",
+                   help="keep only the events ENTITY takes part in, and name it in the entity column (repeatable; "
+                        "'Name | alias | alias' gives aliases)")
+    p.add_argument("--about-file", metavar="FILE",
+                   help="--about for each line of FILE: one entity a line, 'Name | alias | alias'; # comments")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
     _add_input_options(p)
     p.set_defaults(func=run_build)
@@ -123,13 +128,20 @@ def run_build(args) -> int:
     from timeline.pipeline.progress import Progress
     from timeline.sources import Fields
 
+    from timeline.table.about import AboutError, read_about_file
+
     formats = args.format
     try:
+        entities = list(args.about or []) + list(read_about_file(args.about_file) if args.about_file else [])
         options = Options(input_format=args.input_format, dct=args.dct, date_order=args.date_order,
-                          narrative=args.narrative, lang=args.lang, merge=args.merge, keep_texts="timeml" in formats,
+                          narrative=args.narrative, lang=args.lang, merge=args.merge,
+                          keep_texts="timeml" in formats or "semeval-timeline" in formats,
                           events=args.events, events_from_input=args.events_from_input,
-                          fields=Fields(args.text_field, args.date_field, args.title_field, args.id_field))
-    except OptionsError as exc:
+                          fields=Fields(args.text_field, args.date_field, args.title_field, args.id_field),
+                          entities=entities or None)
+        if "semeval-timeline" in formats and not entities:
+            raise OptionsError("--format semeval-timeline writes a timeline per entity: give --about or --about-file")
+    except (OptionsError, AboutError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     problem = _make_out(args.out)

@@ -129,3 +129,5 @@ class Event:
     trigger_start: int | None = None    # its offsets into the document's text
     trigger_end: int | None = None
     event_class: str = ""               # its TimeML class (OCCURRENCE, REPORTING, STATE, ...)
+    participants: tuple[str, ...] = ()  # the entities taking part, by the name the article knows them by
+    entity: str = ""                    # the --about entities it involves, ";"-separated ("" without --about)

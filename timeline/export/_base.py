@@ -42,13 +42,14 @@ class Documents:
 
 @dataclass(frozen=True)
 class Context:
-    """What a profile is given beside the table: the documents, the timeline's title and the words of its
-    language (:class:`timeline.lang.words.Words`)."""
+    """What a profile is given beside the table: the documents, the timeline's title, the words of its
+    language (:class:`timeline.lang.words.Words`) and the build's ``--about`` targets."""
 
     documents: Documents
     title: str
     words: Words = field(default_factory=load)
     lang: str = "en"            # the code of that language (the timeml profile's event model)
+    entities: tuple = ()         # the build's --about targets (the semeval-timeline profile)
 
 
 def chunks(table, size: int | None = None) -> Iterator[pd.DataFrame]:

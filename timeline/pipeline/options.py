@@ -42,8 +42,9 @@ class Options:
       clause with an event mention, dated or not: undated rows have anchor ``none`` and no dates);
     - ``events_from_input``: take the event mentions of TimeML input from its EVENT elements instead of detecting
       them (SemEval-2015 Task 4's Track B, or one's own annotation); other inputs are detected as usual;
-    - ``entities``: reserved for the entity filter the events issue adds (keep only the events that name these
-      entities); nothing filters yet, so only None is taken.
+    - ``entities``: keep only the events in which one of these entities takes part, and say which in the
+      ``entity`` column (names such as ``"Boeing"`` or ``"General Motors | GM"``, or
+      :class:`timeline.table.about.Target`; held as a tuple of Targets; None: every event).
     """
 
     input_format: str | None = None
@@ -54,7 +55,7 @@ class Options:
     lang: str = "en"
     merge: bool = True
     keep_texts: bool = False
-    entities: None = None
+    entities: tuple | None = None
     events: str = "dated"
     events_from_input: bool = False
 
@@ -80,7 +81,12 @@ class Options:
         except LanguageError as exc:
             raise OptionsError(f"lang: {exc}") from None
         if self.entities is not None:
-            raise OptionsError("entities: the entity filter is not there yet (the events issue adds it)")
+            from timeline.table.about import AboutError, targets_of
+
+            try:
+                object.__setattr__(self, "entities", targets_of(self.entities) or None)
+            except AboutError as exc:
+                raise OptionsError(f"entities: {exc}") from None
         try:
             object.__setattr__(self, "dct", coerce_dct(self.dct, self.date_order))
         except (ValueError, TypeError, AttributeError) as exc:

@@ -42,10 +42,12 @@ def shift(timexes: list[Timex], offset: int) -> list[Timex]:
     return [replace(t, start=t.start + offset, end=t.end + offset) for t in timexes] if offset else timexes
 
 
-def process_document(doc: Document, lang: str = "en", every: bool = False) -> DocumentResult:
+def process_document(doc: Document, lang: str = "en", every: bool = False, entities=None) -> DocumentResult:
     """Tag the body of one document against its DCT and extract its events (offsets into ``doc.text``; with
-    ``every``, the undated ones too: ``Options.events == "all"``)."""
+    ``every``, the undated ones too: ``Options.events == "all"``) with their participants; with ``entities``
+    (:class:`timeline.table.about.Target`), only the events that involve them."""
     from timeline.events.extract import events_and_note
+    from timeline.events.participants import attach
     from timeline.tagger import tag
 
     timexes = shift(tag(doc.body, doc.dct, lang=lang), doc.body_start)
@@ -53,6 +55,11 @@ def process_document(doc: Document, lang: str = "en", every: bool = False) -> Do
     if note:
         doc = replace(doc, notes=doc.notes + (note,))
         events = [replace(e, document=doc) for e in events]
+    events, analysis = attach(doc, timexes, events, lang)
+    if entities:
+        from timeline.table.about import select
+
+        events = select(events, analysis.aliases() if analysis else {}, entities, lang)
     return DocumentResult(doc, timexes, events, len(timexes))
 
 
@@ -65,7 +72,7 @@ def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
     except InputError as exc:
         return Failure.from_error(exc)
     try:
-        result = process_document(doc, options.lang, options.events == "all")
+        result = process_document(doc, options.lang, options.events == "all", options.entities)
     except (ImportError, EventModelError):      # not the article's fault: the whole build stops, once
         raise
     except Exception as exc:           # one bad article must not sink an archive: report it, go on
@@ -99,6 +106,7 @@ class Collector:
         self.failures: list[Failure] = []
         self.notes: list[tuple[str, str]] = []
         self.n_expressions = 0
+        self.about_hits: set[str] = set()       # the --about entities some event involves
 
     def add(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -109,6 +117,7 @@ class Collector:
                 self.on_failure(outcome)
         else:
             self.store.add(outcome)
+            self.about_hits.update(n for e in outcome.events if e.entity for n in e.entity.split(";"))
             self.notes += [(outcome.document.path, note) for note in outcome.document.notes]
             self.n_expressions += outcome.n_expressions
             if self.in_memory:
@@ -130,8 +139,11 @@ class Collector:
             table = store.finish(self.options.merge)
             if progress is not None:
                 progress.clear()
-            common = dict(failures=self.failures, notes=self.notes, n_expressions=self.n_expressions,
-                          texts_kept=self.options.keep_texts, lang=self.options.lang)
+            notes = self.notes + [("--about", f"no event involves {t.name!r} (no article names it as a participant)")
+                                  for t in self.options.entities or () if t.name not in self.about_hits]
+            common = dict(failures=self.failures, notes=notes, n_expressions=self.n_expressions,
+                          texts_kept=self.options.keep_texts, lang=self.options.lang,
+                          entities=self.options.entities or ())
             if not self.in_memory:
                 return Timeline(table, n_documents=store.n_documents, store=store, **common)
             events = table.frame()

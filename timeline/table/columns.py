@@ -44,6 +44,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("sources_count", "Int64", "Number of source documents that report this event (1 unless merged)."),
     Column("merge_note", "string", "Why mentions were merged into this event (empty if not merged).", free_text=True),
     Column("qualifiers", "string", "Expressions in the event's clause that qualify it without dating it (durations, sets, vague references), `;`-separated as `text=VALUE` (`six months=P6M`).", free_text=True),
+    Column("participants", "string", "The entities taking part in the event (its subject, its objects, the names in its clause), `;`-separated, each by the name its article knows it by: `General Motors` for \"General Motors (GM)\", \"GM\", \"the carmaker\" and \"it\" (of the earliest source when merged).", free_text=True),
+    Column("entity", "string", "With `--about`: the entities asked for that take part in the event, as asked, `;`-separated (empty without `--about`)."),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

@@ -65,6 +65,8 @@ def event_row(e: Event) -> dict:
         "sources_count": 1,
         "merge_note": None,
         "qualifiers": ";".join(e.qualifiers) or None,
+        "participants": ";".join(e.participants) or None,
+        "entity": e.entity or None,
     }
 
 

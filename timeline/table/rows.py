@@ -46,7 +46,7 @@ def event_cells(e: Event, path: str, title: str, published: str | None) -> tuple
             e.mod or None, e.edtf or None, e.phrase, e.phrase_start, e.phrase_end, e.headline, e.event_text,
             e.kind, e.anchor, e.trigger or None, e.trigger_start, e.trigger_end, e.event_class or None,
             ";".join(e.flags) or None, path, title, published, 1, None,
-            ";".join(e.qualifiers) or None)
+            ";".join(e.qualifiers) or None, ";".join(e.participants) or None, e.entity or None)
 
 
 def document_source(doc: Document) -> tuple[str, str, str | None]:

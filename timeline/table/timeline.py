@@ -33,14 +33,15 @@ class Timeline:
     them); ``timexes``: each document's expressions by path (with ``keep_texts``); ``failures``: what could not be
     read, dated or tagged; ``notes``: ``(path, note)`` of the documents read (a decoding note, say);
     ``n_expressions``: the temporal expressions found; ``lang``: the language of the build, that of the words
-    the chart and the profiles write themselves. Use an on-disk Timeline in a ``with`` block (or call
+    the chart and the profiles write themselves; ``entities``: the build's ``--about`` targets
+    (:class:`timeline.table.about.Target`; the ``semeval-timeline`` profile writes a file for each). Use an on-disk Timeline in a ``with`` block (or call
     :meth:`close`): leaving it removes the table's temporary folder.
     """
 
     def __init__(self, events, *, documents: list[Document] | None = None,
                  timexes: dict[str, list[Timex]] | None = None, failures: list[Failure] | None = None,
                  notes: list[tuple[str, str]] | None = None, n_expressions: int = 0, n_documents: int | None = None,
-                 texts_kept: bool = False, store=None, lang: str = "en"):
+                 texts_kept: bool = False, store=None, lang: str = "en", entities: tuple = ()):
         self.events, self.store = events, store
         self.documents = documents if documents is not None else []
         self.timexes = timexes if timexes is not None else {}
@@ -48,6 +49,7 @@ class Timeline:
         self.notes = notes if notes is not None else []
         self.n_expressions, self.texts_kept, self.lang = n_expressions, texts_kept, lang
         self._n_documents = len(self.documents) if n_documents is None else n_documents
+        self.entities = tuple(entities)
 
     @property
     def n_documents(self) -> int:
@@ -89,7 +91,7 @@ class Timeline:
         out.mkdir(parents=True, exist_ok=True)
         lang = chart_options.pop("lang", self.lang)
         written = list(export.write(self.events, out, formats=formats, documents=documents,
-                                    title=chart_options.get("title"), lang=lang))
+                                    title=chart_options.get("title"), lang=lang, entities=self.entities))
         if chart:
             rows, options = chart_input(self.events, chart_options.get("max_events", 60),
                                         chart_options.get("group_by"), chart_options.get("title"))
