@@ -37,6 +37,9 @@ def matcher(*names: str) -> Matcher:
     ("Beatles Apple Corps", ["Apple"], False),          # never the first word alone
     ("iPhone 4", ["iPhone 3G", "iPhone"], False),
     ("General Motors | the carmaker", ["the carmaker"], True),   # an alias given
+    ("iTunes store", ["iTunes Music Store"], True),     # words between
+    ("iTunes store", ["iTunes"], True),                 # the common noun at its end left out
+    ("iTunes Store", ["iTunes"], False),
 ])
 def test_a_target_matches_the_forms_of_a_participant(target, forms, hit):
     assert bool(matcher(target).hits(forms)) is hit

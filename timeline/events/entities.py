@@ -49,6 +49,7 @@ class ParticipantWords:
     roles: dict[str, str]                   # lower case -> org | person | product
     determiners: frozenset[str]
     connectors: frozenset[str]
+    clause_openers: frozenset[str]
     not_names: frozenset[str]               # as written
 
 
@@ -69,7 +70,8 @@ def load_words(directory: Path) -> ParticipantWords:
     return ParticipantWords(
         titles=frozenset(part.rstrip(".") for w in lower("title") for part in w.split()),
         suffixes=frozenset(by.get("suffix", ())), pronouns=pronouns, roles=roles,
-        determiners=lower("determiner"), connectors=lower("connector"), not_names=frozenset(by.get("not_name", ())))
+        determiners=lower("determiner"), connectors=lower("connector"), clause_openers=lower("clause_opener"),
+        not_names=frozenset(by.get("not_name", ())))
 
 
 def participant_words(lang: str = DEFAULT) -> ParticipantWords:
@@ -123,6 +125,7 @@ class _Resolver:
         self.mentions: list[EntityMention] = []
         self.index: dict[tuple[str, ...], int] = {}       # a form's key -> its entity (the latest)
         self.sentence_of: list[int] = []                  # sentence number of each mention
+        self.known: set[str] = set()                      # words that name an entity alone ("Jobs", "Boeing")
 
     # ---------------------------------------------------------------------------------------------- names
     def key(self, words: list[str]) -> tuple[str, ...]:
@@ -161,8 +164,9 @@ class _Resolver:
                     return i
             for i in range(len(self.entities) - 1, -1, -1):
                 ws = self.entities[i].words
-                if len(ws) >= 2 and ws[0] == only and all(_MODEL.fullmatch(x) for x in ws[1:]):
-                    return i
+                if len(ws) >= 2 and ws[0] == only and (all(_MODEL.fullmatch(x) for x in ws[1:])
+                                                       or self.entities[i].kind == "person"):
+                    return i                    # "iPhone" for "iPhone 4"; "Steve" for the person Steve Jobs
         return None
 
     def add_name(self, raw: list[str], first: int, last: int, start: int, end: int, sentence: int,
@@ -188,6 +192,9 @@ class _Resolver:
         if kind and not ent.kind:
             ent.kind = kind
         self.index[words] = found
+        self.known.add(words[-1])
+        if ent.kind == "person":
+            self.known.add(ent.words[0])
         self.mention(first, last, start, end, found, "name", sentence)
         return found
 
@@ -231,7 +238,7 @@ def article_entities(text: str, sentence_of: list[int], words: list[str], starts
             return False
         if t in _PROPER:
             return capital[k] or words[k][:1].isdigit()
-        if (words[k].lower(),) in r.index or (k + 1 < n and words[k + 1] in pw.suffixes):
+        if words[k].lower() in r.known or (k + 1 < n and words[k + 1] in pw.suffixes):
             return True                         # a name seen before ("Boeing said"), or "Boeing Co."
         return t in _CAPITALISED_OK and not initial(k) \
             and words[k].lower().rstrip(".") not in pw.titles

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from timeline.events.entities import Article, article_entities, has_words
+from timeline.events.entities import Article, article_entities, has_words, participant_words
 from timeline.events.features import tokenize
 from timeline.events.text import text_analysis
 from timeline.lang import DEFAULT
@@ -56,6 +56,7 @@ class Analysis:
         for m in self.article.mentions:
             self.by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
         self.verbs: set[int] = set()            # token indexes of the verb triggers of the document's events
+        self.openers = participant_words(lang).clause_openers
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -88,7 +89,8 @@ class Analysis:
             if joins:
                 lo = joins[-1] + 1
         hi = i + 1
-        while hi < len(self.words) and self.sentence_of[hi] == s and not self._stop(hi, i):
+        while hi < len(self.words) and self.sentence_of[hi] == s and not self._stop(hi, i) \
+                and self.words[hi].lower() not in self.openers:
             hi += 1
         if hi < len(self.words) and hi in self.verbs:        # "Apple sued Cisco and Microsoft bought Nokia":
             last = [m for m in right if m.last <= hi]           # Microsoft is the subject of the next verb

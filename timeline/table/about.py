@@ -5,7 +5,9 @@ a line of an ``--about-file``: ``General Motors | GM | the carmaker``). An event
 participants (:mod:`timeline.events.participants`), by any name its article writes it, is one of the target's
 names written the same up to case, "the", a corporate suffix and a possessive ("Boeing Co." for "Boeing"), or is
 made of the initials of one ("GM" for "General Motors"), or is one of its last words ("Jobs" for "Steve Jobs",
-"787" for "Boeing 787", "Apple Corps" for "Beatles Apple Corps", never "Apple" alone for it). The first rule
+"787" for "Boeing 787", "Apple Corps" for "Beatles Apple Corps", never "Apple" alone for it), or has its words in
+order with more between ("iTunes Music Store" for "iTunes store"); a target's common nouns at its end may be left
+out ("iTunes" for "iTunes store": a name is capitalised, its head noun need not be). The first rule
 resolves aliases across the batch as well: an article that writes only "GM" matches "General Motors".
 
 :func:`select` keeps the events of one document that involve a target and writes the targets' names, as asked, in
@@ -98,7 +100,7 @@ class Matcher:
 
     def __init__(self, targets: tuple[Target, ...], words: ParticipantWords):
         self.targets, self.w = targets, words
-        self.keys = [{self.key(n) for n in t.names} - {()} for t in targets]
+        self.keys = [{k for n in t.names for k in self.keys_of(n)} - {()} for t in targets]
         self.initials = [{self.acronym(k) for k in keys if len(k) >= 2} for keys in self.keys]
 
     def key(self, name: str) -> tuple[str, ...]:
@@ -110,6 +112,16 @@ class Matcher:
         if ws and ws[-1].endswith("'s"):
             ws[-1] = ws[-1][:-2]
         return tuple(x.lower().rstrip(".") for x in ws if x.rstrip("."))
+
+    def keys_of(self, name: str) -> list[tuple[str, ...]]:
+        """The keys of a target's name: itself, and without the common nouns it ends with ("iTunes store" is
+        also "iTunes": a name is capitalised, its head noun need not be)."""
+        key = self.key(name)
+        written = _WORD.findall(name)
+        n = len(written)
+        while n > 1 and written[n - 1].islower():
+            n -= 1
+        return [key, self.key(" ".join(written[:n]))] if 0 < n < len(written) else [key]
 
     def acronym(self, key: tuple[str, ...]) -> str:
         return "".join(x[0] for x in key if x not in self.w.connectors)
@@ -125,7 +137,16 @@ class Matcher:
                 out.append(i)
             elif any(len(k) < len(m) and m[len(m) - len(k):] == k for k in keys for m in mine):
                 out.append(i)
+            elif any(len(k) > len(m) >= 2 and k[0] == m[0] and k[-1] == m[-1] and _within(m, k)
+                     for k in keys for m in mine):
+                out.append(i)                   # "iTunes Music Store" for "iTunes store"
         return out
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Are the words of ``short`` those of ``long`` in order, with others between?"""
+    rest = iter(long)
+    return all(w in rest for w in short)
 
 
 def select(events: list[Event], aliases: dict[str, tuple[str, ...]], targets: tuple[Target, ...],
