@@ -37,6 +37,8 @@ _MODEL = re.compile(r"\d[\dA-Za-z]{0,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
 PRONOUN_WINDOW = 2           # sentences back a pronoun may look
 ROLE_WINDOW = 3              # sentences back a role noun may look for an entity of unknown kind
+LOOK_BACK = 200              # mentions, or entities, a reference or a short name is compared with at most (so
+                             # that a text of endless names costs its length, not its square)
 
 
 @dataclass(frozen=True, eq=False)
@@ -151,18 +153,19 @@ class _Resolver:
             return self.index[words]
         if len(words) == 1:
             only = words[0]
+            recent = range(len(self.entities) - 1, max(-1, len(self.entities) - 1 - LOOK_BACK), -1)
             if _ACRONYM.fullmatch(raw[-1]):
-                for i in range(len(self.entities) - 1, -1, -1):
+                for i in recent:
                     ws = [x for x in self.entities[i].words if x not in self.w.connectors]
                     if len(ws) >= 2 and "".join(x[0] for x in ws) == only.replace(".", "").replace("&", ""):
                         return i
-            for i in range(len(self.entities) - 1, -1, -1):
+            for i in recent:
                 ws = self.entities[i].words
                 if len(ws) >= 2 and ws[-1] == only and not any(ch.isdigit() for x in ws for ch in x):
                     if not self.entities[i].kind:
                         self.entities[i].kind = "person"
                     return i
-            for i in range(len(self.entities) - 1, -1, -1):
+            for i in recent:
                 ws = self.entities[i].words
                 if len(ws) >= 2 and ws[0] == only and (all(_MODEL.fullmatch(x) for x in ws[1:])
                                                        or self.entities[i].kind == "person"):
@@ -206,8 +209,8 @@ class _Resolver:
     def refer(self, sentence: int, accepts, window: int | None) -> int | None:
         """The latest entity mentioned (by name or acronym) that ``accepts(entity)``, ``window`` sentences back
         at most (None: the whole article so far)."""
-        for m, s in zip(reversed(self.mentions), reversed(self.sentence_of)):
-            if window is not None and sentence - s > window:
+        for n, (m, s) in enumerate(zip(reversed(self.mentions), reversed(self.sentence_of))):
+            if (window is not None and sentence - s > window) or n >= LOOK_BACK:
                 break
             ent = self.entities[m.entity]
             if accepts(ent):
