@@ -65,6 +65,7 @@ class Detector:
         self.attributes = [(name, models[name]) for name in ("cls", "tense", "aspect", "polarity")]
         self.outside = self.event.labels.index("O")
         self.word_pos = [_part_of_speech(t) for t in self.pos.labels]
+        self._last: tuple | None = None
         shared: dict[str, dict[str, str]] = {}
         for model in models.values():       # one word's kinds serve every model (they share the senses table)
             model.kinds = shared
@@ -74,12 +75,26 @@ class Detector:
         types, ids = _types(words)
         return self.pos.predict(self.pos.slots(types)[ids])
 
-    def detect(self, text: str) -> list[EventMention]:
+    def _tagged(self, text: str) -> tuple:
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
         words, starts, ends = tokenize(text)
+        types, ids = _types(words)
+        tags = self.pos.predict(self.pos.slots(types)[ids]) if words else np.zeros(0, dtype=np.int64)
+        self._last = (text, (words, starts, ends, types, ids, tags))
+        return self._last[1]
+
+    def tokens(self, text: str) -> tuple[list[str], list[int], list[int], np.ndarray]:
+        """The tokens of ``text`` with their offsets and POS tag ids. The last text's are kept, so the
+        participants of its events (:mod:`timeline.events.participants`) do not tag it again."""
+        words, starts, ends, _types_, _ids, tags = self._tagged(text)
+        return words, starts, ends, tags
+
+    def detect(self, text: str) -> list[EventMention]:
+        words, starts, ends, types, ids, tags = self._tagged(text)
         if not words:
             return []
-        types, ids = _types(words)
-        tags = self.pos.predict(self.pos.slots(types)[ids])
         labels = self.event.predict(self.event.slots(types)[ids], tags)
         at = np.flatnonzero(labels != self.outside)
         if not len(at):

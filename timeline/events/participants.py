@@ -18,6 +18,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
+import numpy as np
+
 from timeline.events.entities import Article, article_entities, has_words, participant_words
 from timeline.events.features import tokenize
 from timeline.events.text import text_analysis
@@ -39,12 +41,19 @@ class Analysis:
         if doc.body_start > 0 and text[:doc.body_start].strip():
             spans.insert(0, (0, doc.body_start))
         self.sentences = spans
-        self.words, self.starts, self.ends = tokenize(text)
         detector = load(lang)
         labels = detector.pos.labels
-        self.tags = [labels[t] for t in detector.tag(self.words).tolist()] if self.words else []
-        bounds = [s for s, _ in spans]
-        self.sentence_of = [max(0, bisect.bisect_right(bounds, s) - 1) for s in self.starts]
+        head_words, head_starts, head_ends = tokenize(text[:doc.body_start])      # the title and the header
+        body, at = text[doc.body_start:], doc.body_start
+        words, starts, ends, tags = detector.tokens(body)     # the detector's, when it has just read the body
+        self.words = head_words + words
+        self.starts = head_starts + [s + at for s in starts]
+        self.ends = head_ends + [e + at for e in ends]
+        self.tags = [labels[t] for t in detector.tag(head_words).tolist()] if head_words else []
+        self.tags += [labels[t] for t in tags.tolist()]
+        bounds = np.array([s for s, _ in spans], dtype=np.int64)
+        self.sentence_of = np.maximum(np.searchsorted(bounds, np.array(self.starts, dtype=np.int64), "right") - 1,
+                                      0).tolist()
         masked = set()
         for t in timexes:
             lo = bisect.bisect_left(self.ends, t.start + 1)
