@@ -248,3 +248,18 @@ def test_an_event_overlapping_a_timex_is_left_out():
     out = to_timeml("the summer of 2015 was hot", [Timex(4, 18, "summer of 2015", "DATE", "2015-SU")],
                     events=[Trigger(4, 10, "summer", "STATE"), Trigger(23, 26, "hot", "STATE")])
     assert out.count("<EVENT") == 1 and '<EVENT eid="e1" class="STATE">hot</EVENT>' in out
+
+
+def test_events_all_gives_every_mention_a_row_dated_as_its_clause():
+    doc = article("On Monday, police arrested two men after a raid.")
+    every = [e for e in tagged_all(doc) if e.kind != "publication"]
+    by_trigger = {e.trigger: e for e in every}
+    assert {"arrested", "raid"} <= set(by_trigger)
+    assert by_trigger["raid"].start == by_trigger["arrested"].start == dt.date(2015, 11, 9)
+    assert [e.trigger for e in rows(doc)] == ["arrested"]         # the default: one row per happening
+
+
+def tagged_all(doc: Document):
+    from timeline.pipeline.work import process_document
+
+    return process_document(doc, every=True).events

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+from dataclasses import replace
 
 from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, free_clauses, how_dated, mentions_of,
                                     quotes_in, undated_event)
@@ -268,8 +269,9 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
             dateline = _dated(text, items[0], s1)     # "June 13 , 2005": it dates the lead, it is no event
             continue
         clauses = _clauses(analysis, text, s0, s1, items)
+        hosts = []                                  # (clause start, end, its row) of this sentence
         for item, (lo, hi) in zip(items, clauses):
-            events.append(_event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers, mentions))
+            hosts.append((lo, hi, _event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers, mentions)))
         for lo, hi, _ in (free_clauses(analysis, text, s0, s1, clauses, mentions) if len(mentions) else ()):
             quoted = quotes_in(text, lo, hi)
             t = mentions.main(lo, hi, lo, (), quoted)
@@ -277,11 +279,31 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
                 continue
             how, by = how_dated(t, index, dct, dateline, before, lo)
             if how != NONE or every:
-                events.append(undated_event(doc, analysis, lo, hi, t, how, by))
+                hosts.append((lo, hi, undated_event(doc, analysis, lo, hi, t, how, by)))
+        events += [e for _, _, e in hosts]
+        if every and len(mentions):
+            events += _other_mentions(analysis, doc, s0, s1, hosts, mentions)
         first = next((it for it in items if it.kind == "mention" and it.start is not None), None)
         before = _dated(text, first, s1) if first else None
         index += 1
     return events, note
+
+
+def _other_mentions(analysis: TextAnalysis, doc: Document, s0: int, s1: int, hosts: list, mentions: Mentions
+                    ) -> list[Event]:
+    """``--events all``: every event mention of the sentence that is no row's trigger gets a row of its own,
+    dated as the row of its clause (undated, anchor ``none``, outside every row's clause)."""
+    used = {e.trigger_start for _, _, e in hosts}
+    out = []
+    for t in mentions.within(s0, s1):
+        if t.start in used:
+            continue
+        host = next((e for lo, hi, e in hosts if lo <= t.start < hi), None)
+        if host is None:
+            out.append(undated_event(doc, analysis, *analysis.narrow(doc.text, s0, s1, t.start, t.end), t, NONE, None))
+        else:
+            out.append(replace(host, trigger=t.text, trigger_start=t.start, trigger_end=t.end, event_class=t.cls))
+    return out
 
 
 def _only_date(sig: Signals, text: str, s0: int, s1: int, item: Item) -> bool:
