@@ -263,3 +263,34 @@ def tagged_all(doc: Document):
     from timeline.pipeline.work import process_document
 
     return process_document(doc, every=True).events
+
+
+def test_a_week_after_the_merger_is_dated_from_the_merger():
+    (merged, cut) = rows(article("The two banks merged on March 3. A week after the merger, the new bank cut 500 jobs."))
+    assert (merged.trigger, merged.start) == ("merged", dt.date(2015, 3, 3))
+    assert (cut.trigger, cut.anchor, cut.start, cut.phrase) == ("cut", "event", dt.date(2015, 3, 10),
+                                                                 "A week after the merger")
+    assert cut.headline == "The new bank cut 500 jobs"
+
+
+def test_months_before_an_event_dated_to_the_month_keep_the_month():
+    (_, reopened) = rows(article("Militants attacked the airport in May. Three months after the attack, the "
+                                 "airport reopened."))
+    assert (reopened.start, reopened.end, reopened.precision) == (dt.date(2015, 8, 1), dt.date(2015, 8, 31), "month")
+
+
+def test_before_an_event_with_no_date_is_no_date_and_not_the_sentence_before():
+    evs = rows(article("Police arrested two men on Monday. Two days before the vote, the party changed its leader."))
+    assert [e.trigger for e in evs] == ["arrested"]
+
+
+def test_same_happening_and_shifted_dates():
+    from timeline.events.anchor import Dated, _same_happening, _shifted
+
+    assert _same_happening("merger", "merged") and _same_happening("vote", "voted")
+    assert not _same_happening("annual", "announced") and not _same_happening("war", "ward")
+    day = Dated(dt.date(2015, 1, 31), dt.date(2015, 1, 31), "day", "2015-01-31", "2015-01-31", 0)
+    assert _shifted(day, 2, "D", -1).start == dt.date(2015, 1, 29)
+    assert _shifted(day, 1, "M", 1).precision == "month"            # Feb. 31 does not exist: the month
+    year = Dated(dt.date(2011, 1, 1), dt.date(2011, 12, 31), "year", "2011", "2011", 0)
+    assert _shifted(year, 2, "Y", 1).value == "2013" and _shifted(year, 3, "D", 1) is None

@@ -197,15 +197,98 @@ def how_dated(t: Trigger, index: int, dct: _dt.date | None, dateline: Dated | No
     return NONE, None
 
 
-def undated_event(doc: Document, analysis, lo: int, hi: int, t: Trigger, anchor: str, by: Dated | None):
-    """The row of a happening with no date of its own, dated by ``by`` (or undated, ``anchor`` none)."""
+def undated_event(doc: Document, analysis, lo: int, hi: int, t: Trigger, anchor: str, by: Dated | None,
+                  phrase: tuple[int, int] | None = None):
+    """The row of a happening with no date of its own, dated by ``by`` (or undated, ``anchor`` none); ``phrase``
+    is the span that dates it when there is one ("a week after the merger")."""
     from timeline.events.text import one_line
     from timeline.model import Event
 
     clause = doc.text[lo:hi]
     start, end, precision = (by.start, by.end, by.precision) if by else (None, None, None)
-    return Event(start, end, precision, None, "", None, None, one_line(clause),
-                 analysis.headline(clause, fallback=t.text), doc, end_precision=precision, anchor=anchor,
+    p0, p1 = phrase or (None, None)
+    spans = [(p0 - lo, p1 - lo)] if phrase else []
+    return Event(start, end, precision, None, one_line(doc.text[p0:p1]) if phrase else "", p0, p1, one_line(clause),
+                 analysis.headline(clause, spans, fallback=t.text), doc, end_precision=precision, anchor=anchor,
                  flags=("inferred",) if by is not None else (), kind="mention", value=by.value if by else "",
                  edtf=by.edtf if by else "", trigger=t.text, trigger_start=t.start, trigger_end=t.end,
                  event_class=t.cls)
+
+
+# ---------------------------------------------------------------------------------------------------- "a week after the merger"
+
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_NEXT_WORDS = 40                    # characters after the signal where the event it names may start
+
+
+def _same_happening(a: str, b: str) -> bool:
+    """"merger" and "merged", "vote" and "voted": one word's stem begins the other (4 letters at least)."""
+    a, b = a.lower(), b.lower()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= 0.7 * min(len(a), len(b))
+
+
+def _shifted(by: Dated, count: int, unit: str, sign: int) -> Dated | None:
+    """``by`` moved by ``count`` days, weeks, months or years (``sign`` -1: before); None when the unit is finer
+    than the date ("two days after" a month)."""
+    from timeline.events.dates import edtf_point, span_of
+
+    if by.start is None:
+        return None
+    if unit in "DW" and by.precision not in ("day", "time"):
+        return None
+    if unit == "M" and by.precision not in ("day", "time", "month"):
+        return None
+    d = by.start
+    if unit in "DW":
+        d = d + _dt.timedelta(days=sign * count * (7 if unit == "W" else 1))
+        value = d.isoformat()
+    else:
+        months = d.year * 12 + d.month - 1 + sign * count * (12 if unit == "Y" else 1)
+        y, m = divmod(months, 12)
+        if not 1 <= y <= 9999:
+            return None
+        value = (f"{y:04d}-{m + 1:02d}-{min(d.day, 28):02d}" if by.precision in ("day", "time") and d.day <= 28 else
+                 f"{y:04d}-{m + 1:02d}" if by.precision in ("day", "time", "month") else f"{y:04d}")
+    span = span_of(value)
+    if span is None:
+        return None
+    return Dated(span.start, span.end, span.precision, value, edtf_point(span), by.paragraph_end)
+
+
+def event_offsets(words, text: str, s0: int, s1: int, durations, mentions: Mentions, dated) -> list:
+    """"A week after the merger", "two days before the vote": a duration, a signal of the language
+    (``event_after``, ``event_before`` in ``events_signals.tsv``) and an event mention whose happening is that
+    of a mention in a dated row's clause (``dated``: (mention, row) pairs, the document's so far):
+    ``(phrase start, phrase end, date or None when the happening is not dated, mention)``."""
+    from timeline.events.words import one_of
+
+    after, before = words.signal("event_after"), words.signal("event_before")
+    if not (after or before) or not durations:
+        return []
+    signal = re.compile(rf"\s+(?:(?P<after>{one_of(after)})|(?P<before>{one_of(before)}))\s+", re.I)
+    out = []
+    for t in durations:
+        m_dur, m_sig = _DURATION.fullmatch(t.value or ""), signal.match(text, t.end, s1)
+        if not (m_dur and m_sig):
+            continue
+        named = next((m for m in mentions.within(m_sig.end(), min(s1, m_sig.end() + _NEXT_WORDS))), None)
+        if named is None:
+            continue
+        source = next((r for m, r in reversed(dated) if m.start != named.start and _same_happening(m.text, named.text)),
+                      None)
+        when = None
+        if source is not None:
+            by = Dated(source.start, source.end, source.precision, source.value, source.edtf, 0)
+            when = _shifted(by, int(m_dur[1]), m_dur[2], -1 if m_sig["before"] else 1)
+        out.append((t.start, named.end, when, named))
+    return out
+
+
+def dated_mentions(hosts, mentions: Mentions) -> list:
+    """The (mention, row) pairs of the mentions in the clauses of dated rows (``hosts``: (start, end, row)) that
+    "a week after the merger" can refer to: the row must be a point with a date."""
+    return [(m, row) for lo, hi, row in hosts if row.kind == "mention" and row.start is not None
+            for m in mentions.within(lo, hi)]

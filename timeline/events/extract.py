@@ -8,7 +8,9 @@ import bisect
 import datetime as _dt
 from dataclasses import replace
 
-from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, free_clauses, how_dated, mentions_of,
+from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, dated_mentions, event_offsets,
+                                    free_clauses, how_dated,
+                                    mentions_of,
                                     quotes_in, undated_event)
 from timeline.events.anchor import rank as event_rank
 from timeline.events.dates import Span, edtf_interval, edtf_point, precision_rank, span_of
@@ -262,6 +264,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
         events.append(pub)
     dateline = before = None
     index = 0
+    dated: list = []                                # (mention, its row) of the dated clauses so far
     for k, (s0, s1, items, qualifiers) in enumerate(per_sentence):
         items = _dedupe(sig, items + anchored(sig, text, s0, s1, inside_of(s0, s1), links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
@@ -272,6 +275,17 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
         hosts = []                                  # (clause start, end, its row) of this sentence
         for item, (lo, hi) in zip(items, clauses):
             hosts.append((lo, hi, _event(analysis, doc, item, lo, hi, (s0, s1), items, qualifiers, mentions)))
+        durations = [q for q in qualifiers if q.type == "DURATION"]
+        for p0, p1, when, _named in event_offsets(words, text, s0, s1, durations, mentions,
+                                                  dated + dated_mentions(hosts, mentions)):
+            lo, hi = analysis.narrow(text, s0, s1, p0, p1)
+            if any(lo < b and a < hi for a, b in clauses):
+                continue
+            t = mentions.main(lo, hi, p0, ((p0, p1),), quotes_in(text, lo, hi))
+            clauses = clauses + [(lo, hi)]      # dated through another event, or by nothing the rules know
+            if t is not None and (when is not None or every):
+                hosts.append((lo, hi, undated_event(doc, analysis, lo, hi, t, EVENT if when else NONE, when,
+                                                    (p0, p1))))
         for lo, hi, _ in (free_clauses(analysis, text, s0, s1, clauses, mentions) if len(mentions) else ()):
             quoted = quotes_in(text, lo, hi)
             t = mentions.main(lo, hi, lo, (), quoted)
@@ -281,6 +295,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
             if how != NONE or every:
                 hosts.append((lo, hi, undated_event(doc, analysis, lo, hi, t, how, by)))
         events += [e for _, _, e in hosts]
+        dated += dated_mentions(hosts, mentions)
         if every and len(mentions):
             events += _other_mentions(analysis, doc, s0, s1, hosts, mentions)
         first = next((it for it in items if it.kind == "mention" and it.start is not None), None)
