@@ -24,14 +24,23 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
 def _err(msg: str) -> None:
-    print(f"timeline: {msg}", file=sys.stderr)
+    if sys.stderr is not None:                  # 2>&-: nothing to say it on (and never on stdout instead)
+        print(f"timeline: {msg}", file=sys.stderr)
 
 
-def _dct_arg(value: str):
-    try:
-        return coerce_dct(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _dct_arg(value: str) -> str:
+    """``--dct``: kept as written here, read by :func:`_read_dct` once ``--date-order`` is known."""
+    return value.strip()
+
+
+def _read_dct(parser: argparse.ArgumentParser, args) -> None:
+    """``args.dct`` as a datetime read in ``--date-order``: an impossible, ambiguous or placeholder date is a
+    usage error (exit 2) naming it; never a date read with day and month swapped."""
+    if isinstance(getattr(args, "dct", None), str):
+        try:
+            args.dct = coerce_dct(args.dct, getattr(args, "date_order", None), unambiguous=True)
+        except ValueError as exc:
+            parser.error(f"argument --dct: {exc}")
 
 
 def _formats_arg(value: str) -> tuple[str, ...]:
@@ -64,7 +73,8 @@ def add_build_parser(sub) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="article files, folders or globs (default: seeds/)")
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--dct", type=_dct_arg, metavar="DATE",
-                   help="document creation time for every input, overriding the header (e.g. 2015-11-12)")
+                   help="document creation time for every input, overriding the header (ISO, e.g. 2015-11-12; a "
+                        "slashed 11/12/2015 needs --date-order; impossible dates are refused)")
     p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
     p.add_argument("--narrative", action="store_true",
                    help="documents without a date are read in narrative mode (their own dates anchor them)")
@@ -112,12 +122,14 @@ def _add_input_options(p) -> None:
 
 
 def _jobs_arg(value: str) -> int:
+    from timeline.pipeline.batch import MAX_JOBS
+
     try:
         jobs = int(value)
     except ValueError:
         jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes, 1 or more, not {value!r}")
+    if not 1 <= jobs <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes from 1 to {MAX_JOBS}, not {value!r}")
     return jobs
 
 
@@ -155,9 +167,10 @@ def run_build(args) -> int:
             progress.clear()
         _err(str(failure))
 
+    exclude = _outputs_inside_inputs(args.out, args.inputs or ["seeds"], args.quiet)
     try:                                           # the table is spilled to the system's temporary folder
         tl = build_spilled(args.inputs or None, options=options, strict=args.strict, on_failure=on_failure,
-                           jobs=args.jobs, scheduler=args.scheduler, progress=progress)
+                           jobs=args.jobs, scheduler=args.scheduler, progress=progress, exclude=exclude)
     except InputError as exc:
         _err(str(exc))
         return EXIT_FAILURES
@@ -171,6 +184,19 @@ def run_build(args) -> int:
         return EXIT_USAGE
     with tl:
         return _write_build(tl, args, formats, progress)
+
+
+def _outputs_inside_inputs(out: str, inputs: list[str], quiet: bool = False) -> list[str]:
+    """``[out]`` when the output folder sits inside an input folder (its files, the last run's outputs, are then
+    not read back as inputs: said on stderr), else ``[]``."""
+    try:
+        out_path = Path(out).resolve()
+        inside = [i for i in inputs if i != "-" and Path(i).is_dir() and out_path.is_relative_to(Path(i).resolve())]
+    except (OSError, RuntimeError):
+        return []
+    if inside and not quiet:
+        _err(f"{out}: the output folder is inside the input folder {inside[0]}: its files are not read as inputs")
+    return [out] if inside else []
 
 
 def _write_build(tl, args, formats, progress=None) -> int:
@@ -226,6 +252,9 @@ def run_tag(args) -> int:
         _err(str(exc))
         return EXIT_FAILURES
     text, dct = doc.text, doc.dct
+    if sys.stdout is None:
+        _err("standard output is closed: nowhere to print the expressions")
+        return EXIT_FAILURES
     if dct is None:
         _err(f"{args.file if args.file != '-' else '<stdin>'}: no --dct and no date header: narrative mode")
     getattr(sys.stdout, "reconfigure", lambda **_: None)(encoding="utf-8")   # the same bytes whatever the locale
@@ -262,16 +291,29 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    _read_dct(parser, args)
     if not hasattr(args, "func"):      # plugin commands set run via set_defaults(func=...) or expose run()
         module = importlib.import_module(f"timeline.{args.command}")
         return module.run(args)
     try:
         return args.func(args)
-    except BrokenPipeError:
+    except BrokenPipeError:             # | head: the reader has what it wanted; end quietly
+        _quiet_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush into the closed pipe says nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

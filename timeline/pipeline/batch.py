@@ -31,11 +31,11 @@ __all__ = ["build", "build_spilled", "Options", "Timeline", "SpilledTimeline", "
 DEFAULT_INPUT = "seeds"
 
 
-def _total_bytes(paths: list[str]) -> int:
+def _total_bytes(paths: list[str | Failure]) -> int:
     """The input's size in bytes (0, no bar, when stdin is among the inputs)."""
     if "-" in paths:
         return 0
-    return sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+    return sum(os.path.getsize(p) for p in paths if isinstance(p, str) and os.path.isfile(p))
 
 
 def _counted(units: Iterable[Unit | Failure], progress) -> Iterator[Unit | Failure]:
@@ -50,7 +50,8 @@ def _size(item: Unit | Failure) -> int:
 
 def build(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options | None = None,
           strict: bool = False, on_failure: Callable[[Failure], None] | None = None, jobs: int | None = 1,
-          scheduler: str | None = None, progress=None, **settings) -> Timeline:
+          scheduler: str | None = None, progress=None, exclude: Iterable[str | os.PathLike] = (),
+          **settings) -> Timeline:
     """Read every input (files, folders, globs, ``-``), tag it, and return the ordered event table.
 
     What to read and make of it is ``options`` (:class:`timeline.pipeline.options.Options`), or its fields as
@@ -64,8 +65,9 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options
 
     ``jobs`` worker processes tag in parallel (None: all cores; 1: in this process); ``scheduler`` is the
     address of a Dask scheduler (``tcp://host:8786``) whose workers do it instead. The table is the same either
-    way. ``keep_texts`` keeps each document's text and timexes (needed by the TimeML output; off by default
-    so memory does not grow with the texts). ``progress`` is a :class:`timeline.pipeline.progress.Progress` or None.
+    way. ``exclude``: folders not to walk when they sit inside an input folder (``timeline build`` passes its
+    ``--out``, so a run does not read the last one's outputs back). ``keep_texts`` keeps each document's text
+    and timexes (needed by the TimeML output; off by default so memory does not grow with the texts). ``progress`` is a :class:`timeline.pipeline.progress.Progress` or None.
 
     The table is built on disk (:mod:`timeline.table.spill`) and returned read into memory as a DataFrame,
     ``tl.events`` (about 1 KB a row); for an archive of hundreds of thousands of articles use
@@ -73,13 +75,13 @@ def build(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options
     """
     options = Options.of(options, **settings)
     return _build(inputs, Collector(options, strict=strict, on_failure=on_failure, progress=progress),
-                  jobs, scheduler)
+                  jobs, scheduler, exclude)
 
 
 def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, options: Options | None = None,
                   strict: bool = False, on_failure: Callable[[Failure], None] | None = None, jobs: int | None = 1,
                   scheduler: str | None = None, progress=None, spill_dir: str | os.PathLike | None = None,
-                  insert_rows: int | None = None, **settings) -> Timeline:
+                  insert_rows: int | None = None, exclude: Iterable[str | os.PathLike] = (), **settings) -> Timeline:
     """:func:`build` for corpora of any size: the same arguments and the same table, left on disk (in a temporary
     folder inside ``spill_dir``, default the system's temporary folder), so memory does not grow with the number
     of events: ``tl.events`` is a :class:`timeline.table.spill.SpilledTable` (``len()``, ``chunks()``,
@@ -88,13 +90,14 @@ def build_spilled(inputs: Iterable[str | os.PathLike] | None = None, *, options:
     write to disk. ``timeline build`` runs this; :func:`build` is for tables one wants as a DataFrame."""
     options = Options.of(options, **settings)
     return _build(inputs, Collector(options, strict=strict, on_failure=on_failure, progress=progress,
-                                    in_memory=False, spill_dir=spill_dir, insert_rows=insert_rows), jobs, scheduler)
+                                    in_memory=False, spill_dir=spill_dir, insert_rows=insert_rows), jobs, scheduler,
+                  exclude)
 
 
-def _build(inputs, collector: Collector, jobs: int | None, scheduler: str | None) -> Timeline:
+def _build(inputs, collector: Collector, jobs: int | None, scheduler: str | None, exclude=()) -> Timeline:
     try:
         check_event_model(collector.options.lang)
-        _collect(collector, inputs, collector.options, jobs, scheduler, collector.progress)
+        _collect(collector, inputs, collector.options, jobs, scheduler, collector.progress, exclude)
     except BaseException:
         collector.close()
         raise
@@ -112,17 +115,19 @@ def check_event_model(lang: str) -> None:
 
 
 def _collect(collector: Collector, inputs, options: Options, jobs: int | None, scheduler: str | None,
-             progress) -> None:
+             progress, exclude=()) -> None:
     """Read, tag and collect every input, in input order (here, in worker processes or on Dask)."""
     from timeline.pipeline.parallel import chunked, default_jobs, ordered_map
 
-    paths = list(expand([DEFAULT_INPUT] if inputs is None else [str(i) for i in inputs]))
+    jobs = check_jobs(jobs)
+    paths = list(expand([DEFAULT_INPUT] if inputs is None else [str(i) for i in inputs],
+                        [str(e) for e in exclude]))
     units = iter_units(paths, options.read, on_file=progress and (lambda _path: progress.file_started()))
     if progress is not None:
         progress.files_total, progress.bytes_total = len(paths), _total_bytes(paths)
         units = _counted(units, progress)
     task = functools.partial(process_chunk, options=options)
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = default_jobs() if jobs is None else jobs
     with _executor(jobs, scheduler) as (executor, workers):
         try:
             for outcome in ordered_map(task, chunked(units, _size), executor, window=2 * workers + 2):
@@ -130,6 +135,23 @@ def _collect(collector: Collector, inputs, options: Options, jobs: int | None, s
         finally:
             if progress is not None:
                 progress.close()
+
+
+MAX_JOBS = 1024
+
+
+def check_jobs(jobs) -> int | None:
+    """``jobs`` if it is a number of worker processes we can start (1 to :data:`MAX_JOBS`, or None: all cores);
+    an :class:`~timeline.pipeline.options.OptionsError` otherwise (before anything is read)."""
+    from timeline.pipeline.options import OptionsError
+
+    if jobs is None:
+        return None
+    if isinstance(jobs, bool) or not isinstance(jobs, int):
+        raise OptionsError(f"jobs: a number of worker processes, not {jobs!r}")
+    if jobs > MAX_JOBS:
+        raise OptionsError(f"jobs: at most {MAX_JOBS} worker processes, not {jobs}")
+    return max(1, jobs)
 
 
 @contextlib.contextmanager

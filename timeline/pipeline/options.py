@@ -32,7 +32,8 @@ class Options:
     - ``input_format``: read every input in this format (a name of :data:`timeline.sources.FORMATS`; None: by suffix);
     - ``fields``: which record fields (JSON lines, CSV) hold text, date, title and id (:class:`timeline.sources.Fields`);
     - ``dct``: the document creation time of every input, overriding its header (a datetime, a date or a written
-      date; held as a datetime); ``date_order``: ``DMY``, ``MDY`` or ``YMD`` for an ambiguous header date;
+      date, read strictly: an impossible, ambiguous or placeholder date is refused; held as a datetime);
+      ``date_order``: ``DMY``, ``MDY`` or ``YMD`` for an ambiguous header date;
     - ``narrative``: a document without a date is read in narrative mode instead of failing;
     - ``lang``: the language code of the texts (a folder of :mod:`timeline.lang`; default ``en``);
     - ``merge``: merge the mentions of one happening reported by several documents (default True);
@@ -88,7 +89,7 @@ class Options:
             except AboutError as exc:
                 raise OptionsError(f"entities: {exc}") from None
         try:
-            object.__setattr__(self, "dct", coerce_dct(self.dct, self.date_order))
+            object.__setattr__(self, "dct", coerce_dct(self.dct, self.date_order, unambiguous=True))
         except (ValueError, TypeError, AttributeError) as exc:
             raise OptionsError(f"dct: {exc}" if isinstance(exc, ValueError)
                                else f"dct: a date, a datetime or a written date, not {self.dct!r}") from None

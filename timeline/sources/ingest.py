@@ -13,24 +13,30 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import functools
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from timeline.lang import DEFAULT, LanguageError, folder
+from timeline.lang import DEFAULT, folder
 from timeline.lang.lexicon import load_lines
 from timeline.model import Document
 from timeline.errors import TimelineError
+from timeline.sources.dates import DATE_ORDERS, PlaceholderDate, check_year, coerce_dct, guess_date_order, parse_date
+from timeline.sources.files import TEXT_SUFFIXES, expand_inputs
+from timeline.sources.repair import MAX_TITLE, clean, decode_mixed, display_path, lines_note
 
-#: file suffixes read when a folder is given
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+__all__ = ["InputError", "Failure", "Decoded", "decode", "find_header", "read_text_document", "read_document",
+           "read_bytes", "reading", "MAX_DOCUMENT_BYTES", "TEXT_SUFFIXES", "HEADER_LINES",
+           # the dates and the walk of folders live in their own modules; these names stay importable from here
+           "DATE_ORDERS", "coerce_dct", "guess_date_order", "parse_date", "expand_inputs"]
+
 #: one article file (text, HTML, TimeML) larger than this is refused rather than read whole into memory;
 #: JSON lines and CSV exports are streamed record by record and have no such limit on the file
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 HEADER_LINES = 6          # how many non-blank lines after the title may hold the date
-DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
 class InputError(TimelineError):
@@ -53,6 +59,10 @@ class Failure:
     path: str
     reason: str
     record: int | None = None
+
+    def __post_init__(self) -> None:        # errors.csv is UTF-8: a name that is not is shown with escapes
+        object.__setattr__(self, "path", display_path(self.path))
+        object.__setattr__(self, "reason", clean(self.reason)[0])
 
     @classmethod
     def from_error(cls, exc: InputError) -> "Failure":
@@ -89,15 +99,22 @@ def decode(data: bytes, path: str = "<input>") -> Decoded:
             return Decoded(body[:exc.start].decode("utf-8"), enc,
                            f"truncated UTF-8: the incomplete character at the end ({len(body) - exc.start} "
                            f"byte{'s' * (len(body) - exc.start != 1)}) was dropped")
+    mixed = decode_mixed(body)
+    if mixed is not None and not _binary(mixed[0]):      # UTF-8 but for a few lines: repair those lines only
+        return Decoded(mixed[0], enc, lines_note(mixed[1]))
     try:
         text = data.decode("cp1252")
         enc = "cp1252"
     except UnicodeDecodeError:
         text, enc = data.decode("latin-1"), "latin-1"
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
-    if controls > max(8, len(text) // 100):
+    if _binary(text):
         raise InputError(path, "binary file (not decodable as text)")
     return Decoded(text, enc, f"not valid UTF-8; decoded as {enc}")
+
+
+def _binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls > max(8, len(text) // 100)
 
 
 def _utf16_hint(head: bytes) -> str:
@@ -130,60 +147,12 @@ def _label_pattern(directory: Path) -> re.Pattern:
                                                                      one_of(entries("header_links.txt"))), re.I)
 
 
-@functools.lru_cache(maxsize=None)
-def _dateparser_knows(lang: str) -> bool:
-    import dateparser
-
-    try:
-        dateparser.parse("2000-01-01", languages=[lang])
-    except ValueError:
-        return False
-    return True
-
-
-_HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
-_NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b")
-
-
-def guess_date_order(s: str) -> str:
-    """Day/month order of a written date: year-first, dotted/dashed day-first, slashed month-first."""
-    m = _NUMERIC.search(s)
-    if not m:
-        return "DMY"
-    if len(m.group(1)) == 4:
-        return "YMD"
-    return "MDY" if m.group(2) == "/" else "DMY"
-
-
-def parse_date(s: str, date_order: str | None = None, lang: str = DEFAULT) -> _dt.datetime | None:
-    """Parse a written absolute date (``12.11.2015 14:12``, ``Nov. 12, 2015``, ``2015-11-12``) in language
-    ``lang``; None if it is not one. A language dateparser does not know is a LanguageError."""
-    import dateparser  # imported lazily: it is slow to import and only headers need it
-
-    s = s.strip()
-    if not s or len(s) > 80 or not _HAS_YEAR.search(s):
-        return None
-    if date_order is not None and date_order not in DATE_ORDERS:
-        raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
-    if not _dateparser_knows(lang):
-        raise LanguageError(f"dateparser cannot read dates in language {lang!r}")
-    settings = {
-        "DATE_ORDER": date_order or guess_date_order(s),
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        "PREFER_DATES_FROM": "past",
-        "RELATIVE_BASE": _dt.datetime(2000, 1, 1),   # never the wall clock; relative headers are refused above
-    }
-    try:
-        return dateparser.parse(s, languages=[lang], settings=settings)
-    except (ValueError, OverflowError):
-        return None
-
-
 def find_header(text: str, date_order: str | None = None,
                 lang: str = DEFAULT) -> tuple[str, _dt.datetime | None, int]:
     """Return (title, dct, body_start): the first non-blank line is the title; a labelled or bare date line
-    among the next few lines (in language ``lang``) is the DCT; the body starts after the last header line used."""
+    among the next few lines (in language ``lang``) is the DCT; the body starts after the last header line used.
+    A first line that reads as a sentence (:func:`_lead_sentence`), or the only line of the text, is no title:
+    such a text has no header (unless that line is a date) and its body is all of it."""
     labels = _label_pattern(folder(lang))
     lines = list(_lines_with_offsets(text))
     nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
@@ -191,7 +160,8 @@ def find_header(text: str, date_order: str | None = None,
         return "", None, 0
     title_start, title_end = nonblank[0]
     title = text[title_start:title_end].strip()
-    for s, e in nonblank[:HEADER_LINES + 1]:
+    untitled = len(nonblank) == 1 or _lead_sentence(title)
+    for s, e in nonblank[:1 if untitled else HEADER_LINES + 1]:
         line = text[s:e]
         m = labels.match(line)
         candidate = line[m.end():] if m else line
@@ -202,7 +172,20 @@ def find_header(text: str, date_order: str | None = None,
             if (s, e) == (title_start, title_end):      # a date alone on the first line is not a title
                 title = ""
             return title, dct, _skip_newline(text, e)
+    if untitled:
+        return "", None, 0
     return title, None, _skip_newline(text, title_end)
+
+
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.][\"'”’)]?$")
+
+
+def _lead_sentence(line: str) -> bool:
+    """A first line that is the lead sentence, not a title: longer than :data:`MAX_TITLE`, or of eight words or
+    more ending in a full stop after a word (a headline rarely ends so; "in the U.S." does not count)."""
+    if len(line) > MAX_TITLE:
+        return True
+    return len(line.split()) >= 8 and bool(_SENTENCE_END.search(line)) and not line[-2:-1].isupper()
 
 
 def _lines_with_offsets(text: str) -> Iterator[tuple[int, int]]:
@@ -218,33 +201,23 @@ def _skip_newline(text: str, i: int) -> int:
     return i + 1 if text[i:i + 1] in ("\n", "\r") else i
 
 
-def coerce_dct(dct: str | _dt.date | _dt.datetime | None, date_order: str | None = None,
-               lang: str = DEFAULT) -> _dt.datetime | None:
-    """Accept a datetime, a date, or a written date (ISO or any header form, in language ``lang``) for ``--dct``."""
-    if dct is None or isinstance(dct, _dt.datetime):
-        return dct
-    if isinstance(dct, _dt.date):
-        return _dt.datetime(dct.year, dct.month, dct.day)
-    try:
-        return _dt.datetime.fromisoformat(dct.strip())
-    except ValueError:
-        pass
-    parsed = parse_date(dct, date_order, lang)
-    if parsed is None:
-        raise ValueError(f"cannot read {dct!r} as a date (try ISO: 2015-11-12 or 2015-11-12T14:12)")
-    return parsed
-
-
 def read_text_document(path: str, data: bytes, *, dct=None, date_order: str | None = None,
                        narrative: bool = False, lang: str = DEFAULT) -> Document:
     """Build a Document from the bytes of a plain-text article whose header is in language ``lang``."""
     decoded = decode(data, path)
     text = decoded.text
     title, header_dct, body_start = find_header(text, date_order, lang)
-    dct = coerce_dct(dct, date_order, lang) or header_dct
+    notes = (decoded.note,) if decoded.note else ()
+    dct = coerce_dct(dct, date_order, lang)
+    if dct is None and header_dct is not None:
+        try:
+            dct = check_year(header_dct, "the header date")
+        except PlaceholderDate as exc:
+            if not narrative:
+                raise InputError(path, f"{exc} Pass --dct DATE (or --narrative)") from None
+            notes += (f"{exc} Read without a date (narrative mode)",)
     if dct is None and not narrative:
         raise InputError(path, "no publication date found in the header; pass --dct DATE (or --narrative)")
-    notes = (decoded.note,) if decoded.note else ()
     return Document(path=path, title=title or Path(path).stem, dct=dct, text=text, body_start=body_start,
                     doc_id=Path(path).stem, encoding=decoded.encoding, notes=notes)
 
@@ -262,15 +235,40 @@ def read_bytes(path: str) -> bytes:
     :data:`MAX_DOCUMENT_BYTES`, is an :class:`InputError` naming it."""
     with reading(path):
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+            data = stdin_bytes().read(MAX_DOCUMENT_BYTES + 1)      # a bounded read: an endless pipe stops here
         else:
-            p = Path(path)
-            if p.is_file() and p.stat().st_size > MAX_DOCUMENT_BYTES:
-                raise InputError(path, _too_large(p.stat().st_size))
-            data = p.read_bytes()
+            size = check_regular(path)
+            if size > MAX_DOCUMENT_BYTES:
+                raise InputError(path, _too_large(size))
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             raise InputError(path, _too_large(len(data)))
         return data
+
+
+def stdin_bytes():
+    """Standard input as a binary stream; an :class:`InputError` when there is none (``<&-``: closed)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or getattr(stream, "closed", False):
+        raise InputError("<stdin>", "standard input is closed: give a file, or pipe the text in")
+    return stream
+
+
+def check_regular(path: str) -> int:
+    """The size of ``path`` if it is a regular file; an :class:`InputError` for a FIFO, a device or a socket,
+    which are never opened (a FIFO with no writer would block the run, /dev/zero has no end): their bytes are
+    read from stdin (``-``), with the same size limit."""
+    import stat
+
+    st = os.stat(path)                       # follows a link; an OSError is turned into a message by reading()
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise InputError(path, f"{kind}, not a file: not read (pipe it to stdin instead: timeline build - < {path})")
+    return st.st_size
 
 
 @contextlib.contextmanager
@@ -291,27 +289,3 @@ def reading(path: str) -> Iterator[None]:
 def _too_large(size: int) -> str:
     return (f"too large for one article ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}): split it, or "
             f"export it as JSON lines or CSV, one article per record")
-
-
-def expand_inputs(inputs: Iterable[str | Path], suffixes: Iterable[str] = TEXT_SUFFIXES) -> Iterator[str]:
-    """Files named, folders walked recursively (sorted; files whose suffix is in ``suffixes``), globs expanded;
-    ``-`` is stdin. A path that does not exist is yielded as is so that reading it reports it by name."""
-    import glob
-
-    suffixes = {s.lower() for s in suffixes}
-    for item in inputs:
-        item = str(item)
-        p = Path(item)
-        if item == "-" or p.is_file():
-            yield item
-        elif p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith("."):
-                    yield str(f)
-        elif any(ch in item for ch in "*?["):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                yield item
-            yield from (m for m in matches if Path(m).is_file())
-        else:
-            yield item

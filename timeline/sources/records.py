@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io
 import json
 import sys
 from pathlib import Path
@@ -21,16 +20,21 @@ from typing import IO, Iterator, Union
 
 import timeline.sources.ingest as ingest
 from timeline.sources.ingest import Failure, InputError, coerce_dct
+from timeline.sources.dates import ImpossibleDate, PlaceholderDate, check_year
 from timeline.model import Document
 from timeline.sources.base import Fields, ReadOptions, Unit
+from timeline.sources.repair import decode_line
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))      # articles are longer than csv's 128 KiB default
+NOTES = "notes"            # the key under which a record carries the notes of its repair (not a field name)
+REPAIRED = "not valid UTF-8 in this record: its bad bytes were decoded as cp1252, the rest as UTF-8"
 
 
 def _open(path: str) -> IO[bytes]:
     if path == "-":
-        return sys.stdin.buffer
+        return ingest.stdin_bytes()
     with ingest.reading(path):
+        ingest.check_regular(path)
         return open(path, "rb")
 
 
@@ -41,66 +45,121 @@ def _keep(record: dict, fields: Fields) -> dict:
             if name in record}
 
 
+def max_line_bytes() -> int:
+    """The longest record line read (a JSON line's text escaped may take several bytes a character)."""
+    return 4 * ingest.MAX_DOCUMENT_BYTES
+
+
+def _lines(fh: IO[bytes], stream: bool = False) -> Iterator[bytes | None]:
+    """The lines of ``fh`` as bytes, each read with a bound: a line longer than :func:`max_line_bytes` is given
+    as None, then skipped to its end in a file, or ends the reading of a ``stream`` (stdin: it may never end)."""
+    limit = max_line_bytes()
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            yield None
+            if stream:
+                return
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+            continue
+        yield line
+
+
 def split_jsonl(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:
     fh = _open(path)
     try:
-        for n, line in enumerate(fh, start=1):
+        for n, line in enumerate(_lines(fh, stream=path == "-"), start=1):
+            if line is None:
+                yield Failure(path, f"line longer than {max_line_bytes():,} bytes: not read"
+                                    + ("; reading of stdin stopped there" if path == "-" else ""), n)
+                continue
             nbytes = len(line)
             if n == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
             if not line.strip():
                 continue
+            text, repaired = decode_line(line)
             try:
-                record = json.loads(line)
-            except UnicodeDecodeError:
-                yield Failure(path, "not valid UTF-8", n)
-                continue
+                record = json.loads(text)
             except ValueError as exc:
-                yield Failure(path, f"not valid JSON ({exc.msg} at column {exc.colno})", n)
+                yield Failure(path, f"not valid JSON ({getattr(exc, 'msg', exc)} at column "
+                                    f"{getattr(exc, 'colno', '?')})", n)
+                continue
+            except RecursionError:
+                yield Failure(path, "not read: JSON nested too deeply", n)
                 continue
             if not isinstance(record, dict):
                 yield Failure(path, f"a JSON {type(record).__name__}, not an object", n)
                 continue
-            yield Unit(path, fmt, _keep(record, options.fields), n, nbytes)
+            kept = _keep(record, options.fields)
+            if repaired:
+                kept[NOTES] = (REPAIRED,)
+            yield Unit(path, fmt, kept, n, nbytes)
     finally:
-        if fh is not sys.stdin.buffer:
+        if path != "-":
             fh.close()
+
+
+class _DecodedLines:
+    """The lines of a binary CSV file as text, each decoded on its own: a line that is not UTF-8 has its bad
+    bytes read as cp1252 (``repaired`` is set); ``nbytes`` counts the bytes read so far."""
+
+    def __init__(self, fh: IO[bytes]):
+        self.fh, self.nbytes, self.repaired, self.first = fh, 0, False, True
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in _lines(self.fh, stream=True):          # a row longer than that ends the file
+            if raw is None:
+                raise csv.Error(f"a line longer than {max_line_bytes():,} bytes")
+            self.nbytes += len(raw)
+            if self.first:
+                raw, self.first = raw.removeprefix(b"\xef\xbb\xbf"), False
+            for piece in raw.splitlines(keepends=True):
+                text, repaired = decode_line(piece)
+                self.repaired |= repaired
+                yield text
 
 
 def split_csv(path: str, fmt: str, options: ReadOptions, delimiter: str = ",") -> Iterator[Union[Unit, Failure]]:
     fh = _open(path)
-    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    lines = _DecodedLines(fh)
     n = pos = 0
     try:
-        reader = csv.DictReader(text, delimiter=delimiter)
-        columns = reader.fieldnames
+        reader = csv.DictReader(lines, delimiter=delimiter)
+        try:
+            columns = reader.fieldnames
+        except csv.Error as exc:
+            raise InputError(path, f"malformed CSV header ({exc})") from None
         if not columns:
             raise InputError(path, "empty file (no header row)")
         if options.fields.text not in columns:
             raise InputError(path, f"no column {options.fields.text!r} (columns: {', '.join(columns)}); "
                                    f"name the text column with --text-field")
-        for n, row in enumerate(reader, start=1):
+        lines.repaired = False
+        while True:
+            n += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:                 # this row is lost, the rows after it are read
+                yield Failure(path, f"malformed CSV ({exc})", n)
+                continue
+            repaired, lines.repaired = lines.repaired, False
             if None in row:
                 yield Failure(path, f"{len(columns) + len(row[None])} cells for {len(columns)} columns", n)
                 continue
-            new_pos = _tell(fh, pos)         # where the reader's read-ahead is: within a buffer of the truth
-            yield Unit(path, fmt, _keep(row, options.fields), n, new_pos - pos)
-            pos = new_pos
-    except UnicodeDecodeError:
-        raise InputError(path, "not valid UTF-8 (save the export as UTF-8)", n + 1) from None
-    except csv.Error as exc:
-        raise InputError(path, f"malformed CSV ({exc})", n + 1) from None
+            kept = _keep(row, options.fields)
+            if repaired:
+                kept[NOTES] = (REPAIRED,)
+            yield Unit(path, fmt, kept, n, lines.nbytes - pos)
+            pos = lines.nbytes
     finally:
-        text.detach()
-        if fh is not sys.stdin.buffer:
+        if path != "-":
             fh.close()
-
-
-def _tell(fh: IO[bytes], default: int) -> int:
-    try:
-        return fh.tell()
-    except OSError:                          # a pipe
-        return default
 
 
 def split_tsv(path: str, fmt: str, options: ReadOptions) -> Iterator[Union[Unit, Failure]]:
@@ -112,7 +171,7 @@ def record_date(value, date_order: str | None = None, lang: str = "en") -> _dt.d
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date")
     if isinstance(value, (int, float)):
-        return _dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=value)
+        return check_year(_dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=value))
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date")
     dct = coerce_dct(value, date_order, lang)
@@ -130,12 +189,20 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
     if len(text) > ingest.MAX_DOCUMENT_BYTES:
         raise InputError(unit.path, f"text too large for one article ({len(text):,} characters; the limit is "
                                     f"{ingest.MAX_DOCUMENT_BYTES:,})", unit.record)
-    dct = options.dct
+    dct, notes = options.dct, tuple(record.get(NOTES, ()))
     if dct is None:
         value = record.get("date")
         if value not in (None, ""):
             try:
                 dct = record_date(value, options.date_order, options.lang)
+            except PlaceholderDate as exc:         # 9999-12-31: an export's "no date"
+                if not options.narrative:
+                    raise InputError(unit.path, f"field {fields.date!r}: {exc} Pass --dct DATE, or --narrative to "
+                                                f"read such records without a date", unit.record) from None
+                notes += (f"field {fields.date!r}: {exc} Read without a date (narrative mode)",)
+            except ImpossibleDate as exc:
+                raise InputError(unit.path, f"cannot read the date in field {fields.date!r}: {exc}",
+                                 unit.record) from None
             except (ValueError, OverflowError):
                 raise InputError(unit.path, f"cannot read the date {value!r} in field {fields.date!r}",
                                  unit.record) from None
@@ -146,4 +213,4 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
     doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(unit.path).stem}#{unit.record}"
     title = record.get("title")
     title = str(title).strip() if title not in (None, "") else doc_id
-    return Document(path=unit.source, title=title, dct=dct, text=text, doc_id=doc_id)
+    return Document(path=unit.source, title=title, dct=dct, text=text, doc_id=doc_id, notes=notes)
