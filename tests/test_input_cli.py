@@ -126,10 +126,11 @@ def test_a_device_is_refused_not_read_without_end(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
 def test_a_fifo_with_no_writer_is_refused_not_waited_for(tmp_path):
-    fifo = tmp_path / "feed.jsonl"
+    fifo, other = tmp_path / "feed.jsonl", tmp_path / "other.jsonl"
     os.mkfifo(fifo)
+    os.mkfifo(other)                          # two of the same size (0): not opened to compare their bytes either
     try:
-        done = cli(f"build {fifo} --out {tmp_path / 'out'} --quiet", timeout=30)
+        done = cli(f"build {fifo} {other} --out {tmp_path / 'out'} --quiet", timeout=30)
     except subprocess.TimeoutExpired:
         pytest.fail("the build waited for a writer on the FIFO")
     assert done.returncode == 1 and "FIFO" in done.stderr

@@ -123,11 +123,15 @@ class _Seen:
         """The earlier file with the same bytes as ``path`` (its bytes ``data`` when at hand), or None; a file
         is hashed only when an earlier one has its size, so a batch of distinct files is read once."""
         import hashlib
+        import stat
 
         try:
-            size = len(data) if data is not None else os.stat(path).st_size
+            st = os.stat(path) if data is None else None
         except OSError:
             return None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            return None                        # a FIFO or a device is refused by its reader, never opened here
+        size = len(data) if data is not None else st.st_size
         same_size = self.by_size.setdefault(size, [])
 
         def digest(p: str, b: bytes | None = None) -> str:
