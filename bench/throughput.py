@@ -45,12 +45,12 @@ def ours(text: str, dct: dt.datetime):
 
 
 def ours_with_events(text: str, dct: dt.datetime):
-    """What a build does per article: tag, then the events (sentences, clauses, headlines)."""
-    from timeline.events.extract import extract_events
+    """What a build does per article: tag, then the events (event mentions, sentences, clauses, headlines,
+    participants)."""
+    from timeline.pipeline.work import process_document
     from timeline.model import Document
-    from timeline.tagger import tag
 
-    return extract_events(Document("bench", "", dct, text), tag(text, dct))
+    return process_document(Document("bench", "", dct, text)).events
 
 
 def baseline(text: str, dct: dt.datetime):

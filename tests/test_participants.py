@@ -138,3 +138,14 @@ def test_the_words_file_is_checked_when_loaded(tmp_path):
     (tmp_path / "participants_words.tsv").write_text("# FORMAT: word<TAB>class\nInc.\tsuffix\nInc.\tsuffix\n")
     with pytest.raises(LexiconError, match="duplicated"):
         load_words(tmp_path)
+
+
+def test_a_report_has_its_speaker_not_what_it_says():
+    text = "Apple said the iPod would ship in May, said Jobs."
+    an = analysis(text)
+    said = text.index("said")
+    second = text.index("said", said + 1)
+    an.note_triggers([(said, said + 4), (second, second + 4)])
+    assert an.of_trigger(said, said + 4, "REPORTING") == ("Apple",)
+    assert an.of_trigger(said, said + 4) == ("Apple", "iPod")              # not a report: its objects too
+    assert an.of_trigger(second, second + 4, "REPORTING") == ("Jobs",)

@@ -28,6 +28,9 @@ from timeline.model import Document, Event, Timex
 
 _CLAUSE_STOPS = frozenset((";", ":"))
 MAX_PARTICIPANTS = 8
+REPORTING = "REPORTING"      # the TimeML class of a report ("said", "announced")
+SPEAKER_AFTER = 3            # tokens after a report's trigger where its speaker may stand ("said the company")
+_BEFORE_INVERTED = frozenset((",", '"', "''", "\u201d"))     # what precedes a report followed by its speaker
 
 
 class Analysis:
@@ -79,8 +82,9 @@ class Analysis:
     def _stop(self, k: int, trigger: int) -> bool:
         return k != trigger and (k in self.verbs or self.words[k] in _CLAUSE_STOPS)
 
-    def of_trigger(self, start: int, end: int) -> tuple[str, ...]:
-        """The participants of the event whose trigger is ``text[start:end]``."""
+    def of_trigger(self, start: int, end: int, cls: str = "") -> tuple[str, ...]:
+        """The participants of the event whose trigger is ``text[start:end]`` (of TimeML class ``cls``: what a
+        report says is not its participant, only who says it: "Apple said the iPod ..." is Apple's)."""
         if not self.words:
             return ()
         i = self.token_at(start)
@@ -90,6 +94,11 @@ class Analysis:
             return ()
         left = [m for m in found if m.last <= i]
         right = [m for m in found if m.first > i]
+        if cls == REPORTING:
+            inverted = i > 0 and self.words[i - 1] in _BEFORE_INVERTED      # '"...," said Apple': the speaker after
+            right = [m for m in right if m.first <= i + SPEAKER_AFTER] if inverted else []
+            if right:
+                left = []
         lo = i
         while lo > 0 and self.sentence_of[lo - 1] == s and not self._stop(lo - 1, i):
             lo -= 1
@@ -148,7 +157,7 @@ def attach(doc: Document, timexes: list[Timex], events: list[Event],
     for e in events:
         span = trigger_span(e)
         if span:
-            names = an.of_trigger(*span)
+            names = an.of_trigger(*span, e.event_class)
         elif e.kind == "publication":
             names = an.of_sentences([0, doc.body_start] if doc.body_start else [doc.body_start])
         elif e.phrase_start is not None:
