@@ -144,3 +144,16 @@ def test_an_endless_stdin_stops_at_the_size_limit(tmp_path):
     with open("/dev/zero", "rb") as zero:
         done = cli(f"build - --input-format jsonl --out {tmp_path / 'out'} --quiet", stdin=zero)
     assert done.returncode == 1 and "longer than" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_scheduler_address_without_a_port_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--scheduler", "nonsense"])
+    assert exc.value.code == 2 and "--scheduler" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_an_about_file_that_is_a_device_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE.format(published="12.11.2015 14:12"), encoding="utf-8")
+    done = cli(f"build {tmp_path / 'a.txt'} --out {tmp_path / 'out'} --about-file /dev/zero --quiet")
+    assert done.returncode == 2 and "a device" in done.stderr and "Traceback" not in done.stderr

@@ -117,8 +117,17 @@ def _add_input_options(p) -> None:
                        help=f"JSON lines / CSV: the field holding each article's {name} (default: {name})")
     p.add_argument("-j", "--jobs", type=_jobs_arg, metavar="N",
                    help="worker processes tagging in parallel (default: all cores; 1: none)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
+    p.add_argument("--scheduler", metavar="ADDRESS", type=_scheduler_arg,
                    help="tag on an existing Dask cluster, e.g. tcp://host:8786 (needs the dask extra)")
+
+
+def _scheduler_arg(value: str) -> str:
+    """A Dask scheduler's address ends in its port (``tcp://host:8786``, ``host:8786``): said before connecting."""
+    import re
+
+    if not re.fullmatch(r"(?:[a-z]+://)?\S+:\d{1,5}", value.strip()):
+        raise argparse.ArgumentTypeError(f"a scheduler address with its port, e.g. tcp://host:8786, not {value!r}")
+    return value.strip()
 
 
 def _jobs_arg(value: str) -> int:
@@ -144,6 +153,8 @@ def run_build(args) -> int:
 
     formats = args.format
     try:
+        if args.about_file:
+            _small_regular_file(args.about_file, "--about-file")
         entities = list(args.about or []) + list(read_about_file(args.about_file) if args.about_file else [])
         options = Options(input_format=args.input_format, dct=args.dct, date_order=args.date_order,
                           narrative=args.narrative, lang=args.lang, merge=args.merge,
@@ -177,13 +188,28 @@ def run_build(args) -> int:
     except EventModelError as exc:                 # checked before any input is read
         _err(str(exc))
         return EXIT_USAGE
-    except (RuntimeError, OSError) as exc:         # --scheduler: Dask missing or the scheduler unreachable
+    except (RuntimeError, OSError, ValueError) as exc:   # --scheduler: Dask missing, unreachable, or no address
         if not args.scheduler:
             raise
         _err(f"scheduler {args.scheduler}: {exc}")
         return EXIT_USAGE
     with tl:
         return _write_build(tl, args, formats, progress)
+
+
+def _small_regular_file(path: str, option: str) -> None:
+    """An :class:`~timeline.pipeline.options.OptionsError` when ``path`` (the file an option names) is a FIFO or a
+    device (read without end, or blocked without a writer) or larger than one article may be."""
+    from timeline.pipeline.options import OptionsError
+    from timeline.sources.ingest import MAX_DOCUMENT_BYTES, check_regular, reading
+
+    try:
+        with reading(path):
+            size = check_regular(path)
+    except InputError as exc:
+        raise OptionsError(f"{option} {exc.path}: {exc.reason.split(' (pipe it')[0]}") from None
+    if size > MAX_DOCUMENT_BYTES:
+        raise OptionsError(f"{option} {path}: {size:,} bytes, more than a list of names can be")
 
 
 def _outputs_inside_inputs(out: str, inputs: list[str], quiet: bool = False) -> list[str]:
