@@ -52,7 +52,7 @@ FORMATS, _NEEDS_DOCUMENTS = _profiles()
 
 
 def write(table, out_dir, formats=("csv",), documents=None, title: str | None = None, lang: str = "en",
-          entities=()) -> list[Path]:
+          entities=(), subtitle: str | None = None) -> list[Path]:
     """Write ``table`` (a DataFrame, or a :class:`timeline.table.spill.SpilledTable`) in each of ``formats`` into
     ``out_dir``; returns the files written.
 
@@ -60,7 +60,8 @@ def write(table, out_dir, formats=("csv",), documents=None, title: str | None = 
     :class:`Documents` (the ``timeml`` profile needs it; the others use it for metadata); ``title`` names the
     timeline (default: the first document's title); ``lang`` is the language of the words a profile writes itself
     (TimelineJS's display dates and title slide: ``lang/<code>/render_words.tsv``); ``entities`` are the build's
-    ``--about`` targets (the ``semeval-timeline`` profile writes a file for each).
+    ``--about`` targets (the ``semeval-timeline`` profile writes a file for each); ``subtitle`` replaces a
+    title slide's own line ("N events from M articles").
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -73,7 +74,7 @@ def write(table, out_dir, formats=("csv",), documents=None, title: str | None = 
     name = title or docs.first_title() or words.get("title")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = Context(docs, name, words, lang, tuple(entities))
+    ctx = Context(docs, name, words, lang, tuple(entities), subtitle)
     written: list[Path] = []
     for fmt in dict.fromkeys(formats):
         written += FORMATS[fmt](table, out, ctx)

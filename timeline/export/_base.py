@@ -50,6 +50,7 @@ class Context:
     words: Words = field(default_factory=load)
     lang: str = "en"            # the code of that language (the timeml profile's event model)
     entities: tuple = ()         # the build's --about targets (the semeval-timeline profile)
+    subtitle: str | None = None      # the chart's --subtitle, for a profile's title slide
 
 
 def chunks(table, size: int | None = None) -> Iterator[pd.DataFrame]:

@@ -98,10 +98,11 @@ def write(table, out_dir: Path, ctx: Context) -> list[Path]:
         for r in records(table):
             yield _event(r, ctx.words, many_sources=n_docs > 1)
 
-    subtitle = ctx.words.text("tjs.subtitle", count=n_docs, n=len(table), m=n_docs)
+    subtitle = (html.escape(ctx.subtitle, quote=False) if ctx.subtitle
+                else ctx.words.text("tjs.subtitle", count=n_docs, n=len(table), m=n_docs))
     title_row = [""] * len(COLUMNS)
     title_row[COLUMNS.index("Headline")] = neutralise(ctx.title)
-    title_row[COLUMNS.index("Text")] = subtitle
+    title_row[COLUMNS.index("Text")] = neutralise(subtitle)
     title_row[COLUMNS.index("Type")] = "title"
     sheet = out_dir / "timelinejs.csv"
     with text_file(sheet) as fh:

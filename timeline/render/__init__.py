@@ -36,14 +36,17 @@ def _mpl():
 # drawing
 
 def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=None, theme="light",
-         group_by=None, max_events=60, lang="en", _origin="table", _left_out=(0, 0)):
+         group_by=None, max_events=60, lang="en", _origin="table", _left_out=(0, 0), _published=None,
+         _articles=None):
     """Draw the timeline of an event table; returns a matplotlib Figure (Agg canvas, not shown anywhere).
 
     ``lang`` is the language of the chart's own words (dates, key, notes, source line: ``lang/<code>/``
     ``render_words.tsv``); an unknown code is a :class:`timeline.lang.LanguageError`.
 
     ``_left_out`` is (dated rows, undated rows) of a larger table that ``table`` was selected from and that the
-    footer counts as not shown (:mod:`timeline.table.spill` draws a table too large to hold from its selection)."""
+    footer counts as not shown (:mod:`timeline.table.spill` draws a table too large to hold from its selection);
+    ``_published`` (day ordinal -> articles) the publication days of its density strip, ``_articles`` the number of
+    articles it names."""
     mpl = _mpl()
     if theme not in THEMES:
         raise RenderError(f"unknown theme {theme!r} (use light or dark)")
@@ -51,7 +54,8 @@ def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=
     items, undated = items_from_table(table, origin=_origin, group_by=group_by, words=words)
     with mpl.rc_context(RC):
         return Chart(table, items, undated, title=title, subtitle=subtitle, source=source, credit=credit,
-                     theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out, words=words).fig
+                     theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out, published=_published,
+                     articles=_articles, words=words).fig
 
 
 # ---------------------------------------------------------------------------------------------------------

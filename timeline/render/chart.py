@@ -12,22 +12,24 @@ from timeline.render.axis import anchor_day as _anchor
 from timeline.render.axis import lanes, segments
 from timeline.render.dates import gap_words, reader_date
 from timeline.render.frame import Frame
-from timeline.render.items import select
+from timeline.render.pick import choose
 from timeline.render.place import column_need, dodge
 from timeline.render.style import (BAR_W, DOT_R, DOT_SLOT, DPI, LABEL_GAP, LANE_PITCH, MARGIN,
-                                   MAX_HEADLINE_LINES, MAX_LEADER_DROP, MAX_TEXT_W, PAD, SIZES, THEMES, WIDTH)
+                                   MAX_HEADLINE_LINES, MAX_LANES, MAX_LEADER_DROP, MAX_TEXT_W, PAD, SIZES, THEMES, WIDTH)
 
 
 class Chart(Frame):
     def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events,
-                 left_out=(0, 0), words):
+                 left_out=(0, 0), published=None, articles=None, words):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.font_manager import FontProperties
         self.FontProperties = FontProperties
         self.c = THEMES[theme]
         self.words = words
-        self.items, hidden = select(items, max_events)
+        self.items, hidden, strip = choose(items, max_events)
+        self.published = dict(published or strip)       # day ordinal -> articles: the density strip
+        self.articles = articles
         self.hidden, self.undated = hidden + left_out[0], undated + left_out[1]
         self.fig = Figure(figsize=(WIDTH / DPI, 10), dpi=DPI, facecolor=self.c["bg"])
         FigureCanvasAgg(self.fig)
@@ -39,6 +41,7 @@ class Chart(Frame):
         self._widths: dict = {}
         self.events_meta: list[dict] = []
         self.colors = self._colors(group_by)
+        self.segs = segments(self.items)
         y = self._header(table, title, subtitle, group_by)
         y = self._body(y) if self.items else self._empty(y)
         y = self._footer(table, y, source, credit)
@@ -53,16 +56,20 @@ class Chart(Frame):
     def _body(self, y0) -> float:
         from matplotlib.lines import Line2D
         spine = WIDTH / 2
-        segs = segments(self.items)
+        segs = self.segs
         seg_of = {id(it): s for s in segs for it in s.items}
         side = {id(it): (-1 if i % 2 == 0 else 1) for i, it in enumerate(self.items)}
         # lanes: spans overlapping (or touching) in time sit side by side, each side separately
         lane = {}
+        self.compact = set()            # bars with no lane free (at most MAX_LANES a side): short marks
         for sd in (-1, 1):
             bars = [it for it in self.items if it.is_bar and side[id(it)] == sd]
             for it, k in zip(bars, lanes([(it.start.toordinal(), it.end.toordinal() + 1) for it in bars],
-                                         gap=1)):
-                lane[id(it)] = k
+                                         gap=1, max_lanes=MAX_LANES, share=False)):
+                if k is None:
+                    self.compact.add(id(it))
+                else:
+                    lane[id(it)] = k
         n_lanes = {sd: 1 + max([lane[i] for i in lane if side[i] == sd] or [-1]) for sd in (-1, 1)}
         # Days whose dots would overlap on the spine step aside (towards their label). That needs a slot beside
         # the spine, which narrows the label columns: lay out without it first, and again with it if needed.
@@ -92,6 +99,9 @@ class Chart(Frame):
             seg_box.append((top, top + length))
             self.ax.add_line(Line2D([spine, spine], [top - PAD / 2, top + length + PAD / 2], color=self.c["spine"],
                                     linewidth=1.4, solid_capstyle="butt", zorder=2, gid=f"axis{si}"))
+            for li, (a, b) in enumerate(seg.lists):        # a stretch listed in order, not to scale
+                marks.list_band(self.ax, spine, top + seg.frac(a) * length - 4, top + seg.frac(b) * length + 4,
+                                color=self.c["rule"], gid=f"list{si}-{li}")
             for sd in (-1, 1):
                 its = sorted((it for it in seg.items if side[id(it)] == sd), key=lambda it: (_anchor(it), it.row))
                 ys = [top + seg.frac(_anchor(it)) * length for it in its]
@@ -170,7 +180,8 @@ class Chart(Frame):
                 if id(it) in lane:
                     continue
                 y, day = seg.frac(_anchor(it)) * length, (it.start.toordinal(), it.approximate, it.group,
-                                                        it.kind == "publication", it.open_start)
+                                                        it.kind == "publication", it.open_start,
+                                                        id(it) in self.compact and (it.end, it.kind))
                 r = 2 * DOT_R + 3
                 choices = [spine] + ([spine + side[id(it)] * slot] if slot else [])
                 for x in choices:
@@ -198,7 +209,16 @@ class Chart(Frame):
             top, bottom = seg_box[si]
             yy = top + segs[si].frac(_anchor(it)) * (bottom - top)
             r = DOT_R + 1.5 if it.kind == "publication" else DOT_R
-            if it.open_start:
+            if id(it) in self.compact:                  # a bar with no lane free: a short one on the spine
+                if it.kind == "interval":
+                    marks.period(self.ax, dot_x - BAR_W / 2, yy - 6, yy + 6, color=color, bg=bg,
+                                 approximate=it.approximate, gid=f"ev{k}-mk")
+                    marks.cap(self.ax, dot_x - BAR_W / 2, yy - 6, color=color, gid=f"ev{k}-start")
+                    marks.cap(self.ax, dot_x - BAR_W / 2, yy + 6, color=color, gid=f"ev{k}-end")
+                else:
+                    marks.span(self.ax, dot_x - BAR_W / 2, yy - 6, yy + 6, color=color, bg=bg,
+                               approximate=it.approximate, gid=f"ev{k}-mk")
+            elif it.open_start:
                 marks.until(self.ax, dot_x, yy, color=color, bg=bg, gid=f"ev{k}-mk")
             else:
                 marks.dot(self.ax, dot_x, yy, r, color=color, bg=bg, approximate=it.approximate, gid=f"ev{k}-mk")

@@ -4,10 +4,10 @@ text helpers every part of the drawing uses (measure, wrap, place text). :class:
 """
 from __future__ import annotations
 
-import os
 
 from timeline.lang.words import Words, load
 from timeline.render.items import Item
+from timeline.render.pick import short_sentence
 from timeline.render.place import wrap
 from timeline.render.style import DPI, MARGIN, SIZES, WIDTH
 
@@ -74,10 +74,7 @@ class Frame:
     # -- header --------------------------------------------------------------------------------------------
     def _header(self, table, title, subtitle, group_by) -> float:
         if not title:
-            titles = [it.source_title for it in sorted(self.items, key=lambda it: it.row) if it.source_title]
-            if not titles and table is not None and "source_title" in getattr(table, "columns", ()):
-                titles = [str(v) for v in table["source_title"].dropna() if str(v).strip()]
-            title = titles[0] if titles else self.words.get("title")
+            title = default_title(table, self.words)
         width = WIDTH - 2 * MARGIN
         y = self._block(MARGIN, 36, title, size=SIZES["title"], weight="bold", width=width, gid="title")
         if subtitle:
@@ -91,7 +88,43 @@ class Frame:
             entries += ([None] if entries and shapes else []) + shapes    # the marks' key on a line of its own
         if entries:
             y = self._key(entries, y + 14)
+        if self.published:
+            y = self._strip(y + 16)
         return y + 26
+
+    def _strip(self, y) -> float:
+        """The density strip: when the articles appeared (their publication events, not drawn one by one)."""
+        from matplotlib.patches import Rectangle
+        days = self.published
+        n = sum(days.values())
+        label = self._text(MARGIN, y, self.words.text("strip.label", count=n, n=n), size=SIZES["key"],
+                           color=self.c["muted"], gid="strip-label")
+        x0 = MARGIN + self._measure(SIZES["key"])(label.get_text()) + 14
+        x1, h = WIDTH - MARGIN, 16.0
+        lo, hi = min(days), max(days)
+        bins = max(1, min(120, hi - lo + 1))
+        counts = [0] * bins
+        for day, k in days.items():
+            counts[min(bins - 1, (day - lo) * bins // (hi - lo + 1))] += k
+        w = (x1 - x0) / bins
+        top = max(counts)
+        from matplotlib.lines import Line2D
+        self.ax.add_line(Line2D([x0, x1], [y + h, y + h], color=self.c["rule"], linewidth=0.8, zorder=2))
+        for b, k in enumerate(counts):
+            if k:                                       # square-root heights: one article stays visible
+                bh = max(3.0, h * (k / top) ** 0.5)
+                p = Rectangle((x0 + b * w, y + h - bh), max(w - 1, 1.5), bh, facecolor=self.c["faint"],
+                              edgecolor="none", zorder=3)
+                p.set_gid(f"strip{b}")
+                self.ax.add_patch(p)
+        import datetime as dt
+        first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+        self._text(x0, y + h + 3, self.words.day(first), size=SIZES["footer"], color=self.c["faint"],
+                   gid="strip-first")
+        if last != first:
+            self._text(x1, y + h + 3, self.words.day(last), size=SIZES["footer"], color=self.c["faint"], ha="right",
+                       gid="strip-last")
+        return y + h + 3 + 14
 
     def _key_entries(self):
         """One entry per kind of mark the chart shows, worded for what is there ("A month", "A month or year")."""
@@ -110,6 +143,8 @@ class Frame:
         unsure = [it.precision for it in its if it.kind == "interval" and it.precision not in ("day", "time", "")]
         if unsure:
             out.append(("band", acc, w.text("key.band", periods=_periods(w, unsure))))
+        if any(s.lists for s in getattr(self, "segs", ())):
+            out.append(("list", acc, w.get("key.list")))
         if any(it.approximate for it in its):
             only_spans = all(it.is_bar for it in its if it.approximate)
             out.append(("approx-span" if only_spans else "approx", acc, w.get("key.approximate")))
@@ -128,7 +163,11 @@ class Frame:
             w = 27 + measure(label) + 22
             if x + w > WIDTH - MARGIN and x > MARGIN:
                 x, y = MARGIN, y + line_h + 4
-            key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
+            if kind == "list":
+                key_glyph(self.ax, kind, x, y + line_h / 2, color=self.c["rule"], bg=self.c["bg"],
+                          gid=f"key{k}-mk", dot_color=color)
+            else:
+                key_glyph(self.ax, kind, x, y + line_h / 2, color=color, bg=self.c["bg"], gid=f"key{k}-mk")
             t = self._text(x + 27, 0, label, size=size, color=self.c["muted"], gid=f"key{k}-label")
             t.set_verticalalignment("baseline")                 # "top" follows each label's own glyphs
             t.set_y(y + line_h / 2 + CAP_HEIGHT * size * DPI / 72 / 2)
@@ -162,24 +201,40 @@ class Frame:
         return y
 
 
+def table_articles(table) -> tuple[list[tuple[str, str]], int]:
+    """(display name, publication day) of the table's first six articles in table order, and how many it has."""
+    from timeline.render.pick import Articles
+    articles, keys = Articles(), set()
+    if table is not None and len(table):
+        for rec in table.to_dict("records"):
+            keys.add(articles.add(rec))
+    keys.discard("")
+    return articles.names(), len(keys)
+
+
+def default_title(table, words=None, names=None, total=None) -> str:
+    """The chart's title when none is given: the first article's title (or first sentence), or "N articles"
+    for more than a handful (:data:`timeline.render.pick.HANDFUL`)."""
+    from timeline.render.pick import HANDFUL
+    words = words or load()
+    if names is None:
+        names, total = table_articles(table)
+    if total and total > HANDFUL:
+        return words.text("title.articles", count=total, n=total)
+    return names[0][0] if names else words.get("title")
+
+
 def _source_line(table, words=None) -> str:
-    """Name the articles: their titles (or file names), in table order, with the publication date."""
-    if table is None or len(table) == 0:
-        return ""
-    seen: dict[str, str] = {}
-    for rec in table.to_dict("records"):
-        name, pub = source_name(rec)
-        if name and name not in seen:
-            seen[name] = pub
-    return source_line(list(seen.items()), len(seen), words)
+    """Name the articles: their titles (or first sentences), in table order, with the publication date."""
+    names, total = table_articles(table)
+    return source_line(names, total, words) if names else ""
 
 
 def source_name(rec: dict) -> tuple[str, str]:
-    """(the name the source line gives a row's article: its title, else its file names; its publication day)."""
+    """(the key of a row's article: its title, else its file names; its publication day)."""
     from timeline.render.items import _cell
-    titles = _cell(rec.get("source_title"))
-    paths = [p.strip() for p in _cell(rec.get("source_path")).split(";") if p.strip()]
-    return titles or "; ".join(os.path.basename(p) for p in paths), _cell(rec.get("published"))[:10]
+    from timeline.render.pick import Articles
+    return Articles.key(rec), _cell(rec.get("published"))[:10]
 
 
 def source_line(first: list[tuple[str, str]], total: int, words: Words | None = None) -> str:
@@ -189,6 +244,7 @@ def source_line(first: list[tuple[str, str]], total: int, words: Words | None = 
     words = words or load()
     parts = []
     for name, pub in first[:6]:
+        name = short_sentence(name, 60)
         try:
             day = parse_day(pub)[0] if pub else None
         except ValueError:

@@ -1,5 +1,5 @@
 """Reading the event table (or a hand-edited CSV of it) into chart items: :class:`Item`, :func:`items_from_table`,
-and :func:`select`, which keeps the most important events when there are more than fit.
+and :func:`select`, which keeps the most important events when there are more than fit (:mod:`timeline.render.pick`).
 
 Pure and deterministic (no matplotlib). Errors a person can fix are :class:`RenderError` naming the file and row.
 """
@@ -14,6 +14,7 @@ import pandas as pd
 
 from timeline.errors import TimelineError
 from timeline.precision import end_of as _end_of
+from timeline.render.pick import article_name, choose, looks_like_a_file_name
 
 OPTIONAL_TEXT = ("precision", "end_precision", "timex_value", "mod", "phrase", "headline", "event_text", "kind",
                  "flags", "source_path", "source_title", "published")
@@ -44,6 +45,7 @@ class Item:
     source_path: str = ""
     published: str = ""
     sources_count: int = 1
+    importance: float = 0.0        # the events stage's importance, where the table has that column
     group: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -163,14 +165,20 @@ def items_from_table(table: pd.DataFrame, *, origin: str = "table", group_by: st
             count = int(float(_cell(rec.get("sources_count")) or 1))
         except ValueError:
             count = 1
+        try:
+            importance = float(_cell(rec.get("importance")) or 0)
+        except ValueError:
+            importance = 0.0
         headline = cells["headline"] or _short(cells["event_text"]) or cells["phrase"] or words.get("headline.none")
+        if kind == "publication" and looks_like_a_file_name(headline, cells["source_path"]):
+            headline = article_name(cells["source_title"], cells["source_path"], cells["event_text"]) or headline
         group = _cell(rec.get(group_by)) if group_by else ""
         items.append(Item(
             row=i, start=start, end=end, precision=prec, end_precision=end_prec, kind=kind, mod=mod,
             approximate=mod == "APPROX" or "approximate" in flags, open_start=open_start or "open_start" in flags,
             headline=headline, event_text=cells["event_text"], timex_value=cells["timex_value"],
             source_title=cells["source_title"], source_path=cells["source_path"], published=cells["published"],
-            sources_count=max(count, 1), group=group or (words.get("group.none") if group_by else "")))
+            sources_count=max(count, 1), importance=importance if importance == importance else 0.0, group=group or (words.get("group.none") if group_by else "")))
     items.sort(key=lambda it: (it.start, it.end, it.row))
     return items, undated
 
@@ -181,11 +189,7 @@ def _short(text: str, words: int = 10) -> str:
 
 
 def select(items: list[Item], max_events: int) -> tuple[list[Item], int]:
-    """Keep at most ``max_events`` items: the publication events first, then those reported by more sources,
-    then the earliest rows of the table. The kept items stay in date order."""
-    if max_events is None or len(items) <= max_events:
-        return list(items), 0
-    ranked = sorted(items, key=lambda it: (it.kind != "publication", -it.sources_count, it.row))
-    keep = {id(it) for it in ranked[:max(max_events, 0)]}
-    kept = [it for it in items if id(it) in keep]
-    return kept, len(items) - len(kept)
+    """Keep at most ``max_events`` items, in date order (:func:`timeline.render.pick.choose`); returns them and
+    the number left out (publication events that went to the density strip are not counted)."""
+    kept, hidden, _ = choose(items, max_events)
+    return kept, hidden

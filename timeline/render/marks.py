@@ -64,10 +64,10 @@ def _bar(ax, x, y, w, h, boxstyle, *, color, bg, approximate=False, edge_width=N
     return _box(ax, x, y, w, h, boxstyle, face=color, edge="none", gid=gid)
 
 
-def _box(ax, x, y, w, h, boxstyle, *, face, edge, linewidth=None, linestyle=None, gid=None):
+def _box(ax, x, y, w, h, boxstyle, *, face, edge, linewidth=None, linestyle=None, gid=None, zorder=3):
     from matplotlib.patches import FancyBboxPatch
     p = FancyBboxPatch((x, y), w, h, boxstyle=boxstyle, facecolor=face, edgecolor=edge, linewidth=linewidth,
-                       linestyle=linestyle, zorder=3)
+                       linestyle=linestyle, zorder=zorder)
     p.set_gid(gid)
     ax.add_patch(p)
     return p
@@ -94,6 +94,12 @@ def until(ax, x, y, *, color, bg, gid=None):
     return line
 
 
+def list_band(ax, x, y1, y2, *, color, gid=None):
+    """Behind the spine, the stretch where close dates are listed in order, not to scale: a light band."""
+    return _box(ax, x - 7, y1, 14, max(y2 - y1, 1), "round,pad=0,rounding_size=7", face=color, edge="none",
+                gid=gid, zorder=1.5)
+
+
 def bridge(ax, x, y1, y2, *, color):
     """A period crossing a break in the axis: dotted across the gap."""
     from matplotlib.lines import Line2D
@@ -101,7 +107,7 @@ def bridge(ax, x, y1, y2, *, color):
                        zorder=3))
 
 
-def key_glyph(ax, kind, x, cy, *, color, bg, gid):
+def key_glyph(ax, kind, x, cy, *, color, bg, gid, dot_color=None):
     """The key's sample of a mark, laid on its side (the key reads left to right): within 18 px from ``x``,
     vertically centred on ``cy``."""
     if kind in ("dot", "approx"):
@@ -115,6 +121,10 @@ def key_glyph(ax, kind, x, cy, *, color, bg, gid):
         _lay_down(period(ax, x, cy - 9, cy + 9, color=color, bg=bg, gid=gid), x + 1, cy, 16)
         _upright_cap(ax, x + 1, cy, color)
         _upright_cap(ax, x + 17, cy, color)
+    elif kind == "list":                                # a band with three evenly spaced dots
+        _lay_down(list_band(ax, x + 9, cy - 9, cy + 9, color=bg if color is None else color, gid=gid), x, cy, 18)
+        for dx in (4, 9, 14):
+            dot(ax, x + dx, cy, 1.8, color=dot_color, bg=color, zorder=4)
     elif kind == "until":                               # ···--|
         from matplotlib.lines import Line2D
         ax.add_line(Line2D([x, x + 8], [cy, cy], color=color, linewidth=1.6, linestyle=(0, (1, 1.5)),

@@ -16,6 +16,7 @@ DOT_SLOT = 13           # a dot that steps aside from the spine
 MAX_HEADLINE_LINES = 4
 MAX_LEADER_DROP = 48    # px a label may sit away from its marker before the spine is lengthened
 MAX_TEXT_W = 520        # a readable line length for headlines
+MAX_LANES = 3           # parallel bars beside the spine, each side; more become short marks on the spine
 
 THEMES = {
     "light": dict(bg="#ffffff", text="#1b1b1b", muted="#5c5c5c", faint="#8c8c8c", spine="#9a9a9a",

@@ -11,7 +11,6 @@ chosen in one pass (:func:`chart_input`).
 from __future__ import annotations
 
 import contextlib
-import heapq
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -91,7 +90,8 @@ class Timeline:
         out.mkdir(parents=True, exist_ok=True)
         lang = chart_options.pop("lang", self.lang)
         written = list(export.write(self.events, out, formats=formats, documents=documents,
-                                    title=chart_options.get("title"), lang=lang, entities=self.entities))
+                                    title=chart_options.get("title"), lang=lang, entities=self.entities,
+                                    subtitle=chart_options.get("subtitle")))
         if chart:
             rows, options = chart_input(self.events, chart_options.get("max_events", 60),
                                         chart_options.get("group_by"), chart_options.get("title"))
@@ -147,64 +147,51 @@ class _Names:
 
 def chart_input(table, max_events: int | None = 60, group_by: str | None = None,
                 title: str | None = None) -> tuple[pd.DataFrame, dict]:
-    """What the chart of the whole table needs, read in one pass: the rows it would draw (at most
-    ``max_events``, chosen as :func:`timeline.render.items.select` chooses: publication events, then the most
-    reported, then the earliest rows), in table order, and the options that make :func:`timeline.render.draw`
-    of them the chart of the whole table (``_left_out``: the dated and undated rows not passed; ``source``: the
-    source line over every row; ``title``: the first title of the table when none of the drawn rows has one).
+    """What the chart of the whole table needs, read in two passes: the rows it would draw (at most
+    ``max_events``, chosen as :func:`timeline.render.pick.choose` chooses, across the whole span), in table
+    order, and the options that make :func:`timeline.render.draw` of them the chart of the whole table
+    (``_left_out``: the dated and undated rows not passed; ``_published``: the publication days of the density
+    strip; ``source``: the source line over every row; ``title``: the first article's name, or "N articles").
     ``table`` is a DataFrame or a :class:`timeline.table.spill.SpilledTable`: the same rows are chosen from both.
     """
+    from collections import Counter
+
     from timeline.export import chunks
-    from timeline.render.frame import source_line, source_name
+    from timeline.render.frame import default_title, source_line
     from timeline.render.items import items_from_table
+    from timeline.render.pick import Articles, Picker, anchor
 
     seen = _Names(table)
-    keep = None if max_events is None else max(max_events, 0)
-    heap: list[tuple] = []                      # the best ``keep`` so far, worst on top (keys negated)
-    chosen: list[int] = []
-    n_items = n_undated = 0
-    first_names: dict[str, str] = {}
-    fallback_title = None
-    offset = 0
-    for part in chunks(table):
-        items, undated = items_from_table(part, group_by=group_by)
-        n_items, n_undated = n_items + len(items), n_undated + undated
-        for it in items:
-            row = offset + it.row
-            if keep is None:
-                chosen.append(row)
-                continue
-            key = (it.kind != "publication", -it.sources_count, row)
-            entry = (-key[0], -key[1], -key[2])
-            if len(heap) < keep:
-                heapq.heappush(heap, entry)
-            elif keep and entry > heap[0]:
-                heapq.heapreplace(heap, entry)
+    articles = Articles()
+    n_undated = 0
+    days: Counter = Counter()                   # the anchors of the news, and of the publication events
+    pub_days: Counter = Counter()
+    for part in chunks(table):                  # pass 1: the articles, the span and its histogram
         names = set()
-        for rec in part[["source_title", "source_path", "published"]].to_dict("records"):
-            name, pub = source_name(rec)
-            if name:
-                names.add(name)
-                if len(first_names) < 6 and name not in first_names:
-                    first_names[name] = pub
-            if fallback_title is None:
-                value = rec["source_title"]
-                if not (value is None or pd.isna(value)) and str(value).strip():
-                    fallback_title = str(value)
+        for rec in part[["source_title", "source_path", "published", "kind", "event_text"]].to_dict("records"):
+            names.add(articles.add(rec))
+        names.discard("")
         seen.add(names)
+        items, undated = items_from_table(part, group_by=group_by)
+        n_undated += undated
+        for it in items:
+            (pub_days if it.kind == "publication" else days)[anchor(it)] += 1
+    picker = Picker(max_events, articles=sum(pub_days.values()))
+    picker.plan(days if picker.drop_publications else days + pub_days)
+    offset = 0
+    for part in chunks(table):                  # pass 2: the choice
+        items, _ = items_from_table(part, group_by=group_by)
+        for it in items:
+            picker.add(it, offset + it.row)
         offset += len(part)
-    if keep is not None:
-        chosen = sorted(-e[2] for e in heap)
-    else:
-        chosen.sort()
+    chosen = picker.rows()
     n_names = seen.count()
     selected = table.iloc[chosen].reset_index(drop=True) if isinstance(table, pd.DataFrame) else table.rows(chosen)
-    options: dict = {"_left_out": (n_items - len(chosen), n_undated),
-                     "source": source_line(list(first_names.items()), n_names)}
-    if not title and fallback_title is not None:
-        drawn = [str(v).strip() for v in selected["source_title"].tolist() if not (v is None or pd.isna(v))]
-        if not any(drawn):
-            options["title"] = fallback_title
+    names = articles.names()
+    options: dict = {"_left_out": (picker.n - len(chosen), n_undated), "_published": dict(picker.published),
+                     "source": source_line(names, n_names)}
+    if not title:
+        options["title"] = default_title(None, names=names, total=n_names)
     return selected, options
 
 
