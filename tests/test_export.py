@@ -21,7 +21,7 @@ from timeline.table.columns import COLUMN_NAMES, FREE_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "tests" / "fixtures" / "story"
-ALL = ("csv", "json", "semeval-timeline", "timelinejs", "timeml")
+ALL = ("csv", "json", "semeval-timeline", "timelinejs", "timeml", "xlsx")
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +97,8 @@ def test_a_new_format_is_one_entry(tmp_path, monkeypatch):
 
 
 def test_unknown_format_is_a_clear_error(tmp_path):
-    with pytest.raises(ValueError, match="unknown format 'xlsx'.*csv"):
-        write(table_with(), tmp_path, formats=("xlsx",))
+    with pytest.raises(ValueError, match="unknown format 'ods'.*csv"):
+        write(table_with(), tmp_path, formats=("ods",))
     assert not (tmp_path / "events.csv").exists()
 
 

@@ -65,3 +65,25 @@ def test_a_csv_saved_in_the_windows_code_page_or_broken_is_read_or_named(tmp_pat
     csv.write_bytes(b"start,end,headline\n2015-10-23,,\x81\x8d\n")      # neither UTF-8 nor cp1252
     with pytest.raises(RenderError, match=r"edited\.csv: not a readable CSV"):
         read_events_csv(csv)
+
+
+def test_the_readmes_read_recipe_gives_the_documented_types(tmp_path):
+    """README, `csv`: the recipe reads phrase_start, phrase_end and sources_count back as Int64 (not float), the
+    text as strings, and a pre-1677 start as the string it is (issue 13)."""
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    recipe = re.search(r"```python\n(import pandas as pd\nfrom timeline.table.columns import DTYPES\n.*?)```", readme,
+                       re.S).group(1)
+    base = dict.fromkeys(DTYPES, "")
+    rows = [{**base, "start": "1001-01-01", "end": "1100-12-31", "phrase": "11th century", "phrase_start": "5",
+             "phrase_end": "17", "sources_count": "1", "headline": "=1+1"},
+            {**base, "start": "2015-11-12", "end": "2015-11-12", "phrase": "(publication)", "sources_count": "2"}]
+    write(typed(rows), tmp_path, formats=("csv",))
+    scope = {"path": tmp_path / "events.csv"}
+    exec(recipe, scope)
+    t = scope["t"]
+    assert t["phrase_start"].dtype == "Int64" and t["sources_count"].dtype == "Int64"
+    assert t.loc[0, "phrase_start"] == 5 and pd.isna(t.loc[1, "phrase_start"])
+    assert t.loc[0, "start"] == "1001-01-01" and t.loc[1, "merge_note"] == ""
+    assert str(pd.PeriodIndex(t.start.replace("", None), freq="D")[0]) == "1001-01-01"

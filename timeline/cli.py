@@ -49,8 +49,11 @@ def _formats_arg(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
+        charts = [f for f in unknown if f.lower() in ("html", "png", "svg")]
+        hint = (" (`timeline build` draws timeline.png and timeline.svg; for the HTML page: "
+                "`timeline render OUT/events.csv --format html`)") if charts else ""
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or repr(value)}; "
-                                         f"choose from {', '.join(FORMATS)}")
+                                         f"choose from {', '.join(FORMATS)}{hint}")
     return formats
 
 
@@ -81,7 +84,7 @@ def add_build_parser(sub) -> None:
     p.add_argument("--lang", default="en", metavar="CODE",
                    help="language of the texts (a folder of timeline/lang; default: en)")
     p.add_argument("--format", default=("csv",), type=_formats_arg, metavar="FMT[,FMT]",
-                   help="table formats to write: csv, json, timelinejs, timeml (comma-separated; default csv)")
+                   help="table formats to write: csv, json, timelinejs, timeml, xlsx (comma-separated; default csv)")
     p.add_argument("--no-merge", dest="merge", action="store_false",
                    help="keep every mention instead of merging the same event reported by several articles")
     p.add_argument("--no-chart", dest="chart", action="store_false", help="do not draw timeline.png/.svg")
@@ -225,12 +228,26 @@ def _outputs_inside_inputs(out: str, inputs: list[str], quiet: bool = False) -> 
     return [out] if inside else []
 
 
+def _skipped(inputs) -> str:
+    """What the folders given hold that build does not read (PDFs, Word files ...), said by name and suffix."""
+    from timeline.sources import SUFFIXES
+    skipped = sorted(str(f) for d in inputs or () if Path(d).is_dir() for f in Path(d).rglob("*")
+                     if f.is_file() and not f.name.startswith(".") and f.suffix.lower() not in SUFFIXES)
+    if not skipped:
+        return ""
+    kinds = sorted({Path(f).suffix.lower() or "(no suffix)" for f in skipped})
+    shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    return (f": skipped {len(skipped)} file{'s' * (len(skipped) != 1)} of a kind it does not read "
+            f"({', '.join(kinds)}): {shown}. Readable: {', '.join(sorted(SUFFIXES))}; convert the others to "
+            "text first (a PDF: pdftotext FILE.pdf), or name a file with --input-format text")
+
+
 def _write_build(tl, args, formats, progress=None) -> int:
     if not args.quiet:
         for path, note in tl.notes:
             _err(f"{path}: {note}")
     if not tl.n_documents:
-        _err("no document could be read" if tl.failures else "no input documents found")
+        _err("no document could be read" if tl.failures else "no input documents found" + _skipped(args.inputs))
         if tl.failures:
             tl.write(args.out, formats=(), chart=False)
         return EXIT_FAILURES if tl.failures else EXIT_USAGE

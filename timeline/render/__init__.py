@@ -97,14 +97,27 @@ def save_chart(table: pd.DataFrame, png_path=None, svg_path=None, *, lang="en", 
     return written
 
 
+MAX_TABLE_ROWS = 2_000        # rows the page's table lists; it says how many more there are
+
+
 def to_html(table: pd.DataFrame, *, lang="en", **options) -> str:
-    """One self-contained HTML page (inline SVG, CSS and JS; nothing fetched) with hover details per event;
-    ``options`` and ``lang`` as for :func:`draw`."""
+    """One self-contained HTML page (inline SVG, CSS and JS; nothing fetched) with hover details per event, a
+    one-column list on a narrow screen, and a table of every event of ``table`` (at most
+    :data:`MAX_TABLE_ROWS`; it says how many more); ``options`` and ``lang`` as for :func:`draw`."""
+    from timeline.render.dates import reader_date
     from timeline.render.html import page
+    from timeline.render.pick import article_name
     fig = draw(table, lang=lang, **options)
     words = load_words(lang)
+    items, undated = items_from_table(table, origin=options.get("_origin", "table"), words=words)
+    rows = [dict(date=reader_date(it, words=words), headline=it.headline,
+                 source=article_name(it.source_title, it.source_path) or it.source_title or it.source_path)
+            for it in items[:MAX_TABLE_ROWS]]
+    left = options.get("_left_out", (0, 0))
+    theme = THEMES[options.get("theme") or "light"]
     return page(figure_bytes(fig, "svg").decode("utf-8"), fig.timeline_events, title=_fig_title(fig, words),
-                background=fig.timeline_background, dark=options.get("theme") == "dark", words=words, lang=lang)
+                background=fig.timeline_background, dark=options.get("theme") == "dark", words=words, lang=lang,
+                rows=rows, left_out=(len(items) - len(rows) + left[0], undated + left[1]), accent=theme["accent"])
 
 
 def _fig_title(fig, words) -> str:
