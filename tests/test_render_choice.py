@@ -123,6 +123,11 @@ def test_file_names_are_not_titles(name, path):
     assert article_name(name, path, "Germany attacked Poland. Britain declared war.") == "Germany attacked Poland."
 
 
+def test_a_first_sentence_is_not_cut_at_an_abbreviation():
+    assert article_name("wsj_0001", "", "Mr. Smith went to Washington on Monday. He said hi.") == \
+        "Mr. Smith went to Washington on Monday."
+
+
 @pytest.mark.parametrize("title", ["Footbridge collapses into Kalnreth harbour", "1984", "Course of the war"])
 def test_real_titles_stay(title):
     assert not looks_like_a_file_name(title, "x/y.txt")

@@ -94,8 +94,9 @@ def add_build_parser(sub) -> None:
                         "not (the chart shows the dated ones)")
     p.add_argument("--events-from-input", action="store_true",
                    help="TimeML input: take its EVENT elements as the event mentions instead of detecting them")
-    p.add_argument("--title", help="chart title (default: the first article's title)")
-    p.add_argument("--subtitle", help="chart subtitle")
+    p.add_argument("--title", help="chart title (default: the first article's title, or its first sentence; "
+                                   "\"What N articles report\" for more than five)")
+    p.add_argument("--subtitle", help="chart subtitle (also the TimelineJS title slide's text)")
     p.add_argument("--credit", help="credit line under the chart")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="chart theme")
     p.add_argument("--strict", action="store_true", help="stop at the first document that fails")

@@ -36,8 +36,7 @@ def _mpl():
 # drawing
 
 def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=None, theme="light",
-         group_by=None, max_events=60, lang="en", _origin="table", _left_out=(0, 0), _published=None,
-         _articles=None):
+         group_by=None, max_events=60, lang="en", _origin="table", _left_out=(0, 0), _published=None):
     """Draw the timeline of an event table; returns a matplotlib Figure (Agg canvas, not shown anywhere).
 
     ``lang`` is the language of the chart's own words (dates, key, notes, source line: ``lang/<code>/``
@@ -45,8 +44,7 @@ def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=
 
     ``_left_out`` is (dated rows, undated rows) of a larger table that ``table`` was selected from and that the
     footer counts as not shown (:mod:`timeline.table.spill` draws a table too large to hold from its selection);
-    ``_published`` (day ordinal -> articles) the publication days of its density strip, ``_articles`` the number of
-    articles it names."""
+    ``_published`` (day ordinal -> articles) the publication days of its density strip."""
     mpl = _mpl()
     if theme not in THEMES:
         raise RenderError(f"unknown theme {theme!r} (use light or dark)")
@@ -55,7 +53,7 @@ def draw(table: pd.DataFrame, *, title=None, subtitle=None, source=None, credit=
     with mpl.rc_context(RC):
         return Chart(table, items, undated, title=title, subtitle=subtitle, source=source, credit=credit,
                      theme=theme, group_by=group_by, max_events=max_events, left_out=_left_out, published=_published,
-                     articles=_articles, words=words).fig
+                     words=words).fig
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -192,7 +190,8 @@ def add_parser(subparsers):
                                           "CSV, without re-running extraction.")
     p.add_argument("csv", metavar="EVENTS.CSV", help="the events table (as written by `timeline build`)")
     p.add_argument("--out", metavar="DIR", help="where to write the chart (default: the CSV's folder)")
-    p.add_argument("--title", help="chart title (default: the first article's title)")
+    p.add_argument("--title", help="chart title (default: the first article's title, or its first sentence; "
+                                   "\"What N articles report\" for more than five)")
     p.add_argument("--subtitle", help="a line under the title")
     p.add_argument("--source", help="source line (default: the articles' titles)")
     p.add_argument("--credit", help="credit line (default: 'Chart: timeline')")

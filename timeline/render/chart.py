@@ -20,7 +20,7 @@ from timeline.render.style import (BAR_W, DOT_R, DOT_SLOT, DPI, LABEL_GAP, LANE_
 
 class Chart(Frame):
     def __init__(self, table, items, undated, *, title, subtitle, source, credit, theme, group_by, max_events,
-                 left_out=(0, 0), published=None, articles=None, words):
+                 left_out=(0, 0), published=None, words):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.font_manager import FontProperties
@@ -29,7 +29,6 @@ class Chart(Frame):
         self.words = words
         self.items, hidden, strip = choose(items, max_events)
         self.published = dict(published or strip)       # day ordinal -> articles: the density strip
-        self.articles = articles
         self.hidden, self.undated = hidden + left_out[0], undated + left_out[1]
         self.fig = Figure(figsize=(WIDTH / DPI, 10), dpi=DPI, facecolor=self.c["bg"])
         FigureCanvasAgg(self.fig)

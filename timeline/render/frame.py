@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from timeline.lang.words import Words, load
 from timeline.render.items import Item
-from timeline.render.pick import short_sentence
+from timeline.render.pick import clip
 from timeline.render.place import wrap
 from timeline.render.style import DPI, MARGIN, SIZES, WIDTH
 
@@ -244,7 +244,7 @@ def source_line(first: list[tuple[str, str]], total: int, words: Words | None = 
     words = words or load()
     parts = []
     for name, pub in first[:6]:
-        name = short_sentence(name, 60)
+        name = clip(name, 60)
         try:
             day = parse_day(pub)[0] if pub else None
         except ValueError:

@@ -137,15 +137,19 @@ def looks_like_a_file_name(title: str, paths: str = "") -> bool:
         re.search(r"\d", title) and re.search(r"[^\W\d_]", title)))
 
 
-def short_sentence(text: str, limit: int = 80) -> str:
-    """The first sentence of ``text``, cut at a word boundary near ``limit`` characters (with "…")."""
+def clip(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut at a word boundary near ``limit`` characters (with "…")."""
     text = " ".join(text.split())
-    m = re.match(r"(.+?[.!?])(?:\s+[A-Z\"'“(]|$)", text)
-    first = m.group(1) if m else text
-    if len(first) <= limit:
-        return first
-    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
-    return cut + " …"
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + " …"
+
+
+def short_sentence(text: str, limit: int = 80) -> str:
+    """The first sentence of ``text`` (at least 20 characters: "Mr. Smith" is not one), clipped to ``limit``."""
+    text = " ".join(text.split())
+    m = re.match(r"(.{20,}?[.!?])(?:\s+[A-Z\"'“(]|$)", text)
+    return clip(m.group(1) if m else text, limit)
 
 
 def article_name(title: str, paths: str = "", first_sentence: str = "") -> str:
