@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import pytest
 
-from tests.support.render_layout import Item, segments, select
+from tests.support.render_layout import Item, items_from_table, segments, select
 from tests.test_render import assert_clean_layout, boxes, row, texts
 from timeline.render import draw
 from timeline.render.pick import HANDFUL, article_name, choose, looks_like_a_file_name
@@ -104,9 +104,19 @@ def test_200_news_articles_draw_news_and_a_density_strip_not_publication_labels(
 
 
 def test_the_chart_of_the_table_on_disk_chooses_as_the_chart_in_memory(tmp_path):
+    """Ties are broken by table row in both: rows of one start day in an order other than the chart's (a week
+    before a day, as the table orders them)."""
     from timeline.render import figure_bytes
     from timeline.table.timeline import chart_input
     table = news(30, 4)
+    weeks = table[table.kind != "publication"].iloc[::3].copy()
+    weeks["end"] = [(dt.date.fromisoformat(d) + dt.timedelta(days=6)).isoformat() for d in weeks.start]
+    weeks["precision"] = weeks["end_precision"] = "week"
+    weeks["headline"] = "Week " + weeks["headline"]
+    table = pd.concat([weeks, table]).sort_values("start", kind="stable").reset_index(drop=True)
+    rows, _ = chart_input(table, max_events=40)
+    items, _ = items_from_table(table)
+    assert sorted(rows.headline) == sorted(it.headline for it in select(items, 40)[0])
     rows, options = chart_input(table, max_events=40)
     a = figure_bytes(draw(table, max_events=40), "svg")
     b = figure_bytes(draw(rows, max_events=40, **options), "svg")

@@ -111,10 +111,10 @@ def choose(items, max_events: int | None):
     publication days that went to the density strip)."""
     picker = Picker(max_events, articles=sum(it.kind == "publication" for it in items))
     picker.plan(Counter(anchor(it) for it in items if picker.counts(it)))
-    for k, it in enumerate(items):
-        picker.add(it, k)
+    for it in items:                      # keyed by table row, as the table on disk is read
+        picker.add(it, it.row)
     chosen = set(picker.rows())
-    kept = [it for k, it in enumerate(items) if k in chosen]
+    kept = [it for it in items if it.row in chosen]
     return kept, picker.n - len(kept), dict(picker.published)
 
 
