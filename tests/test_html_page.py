@@ -139,20 +139,23 @@ def test_article_text_cannot_break_the_page(browser, tmp_path, width):
     assert errors == []
 
 
-def test_screenshots_for_the_readme(browser, tmp_path):
-    """Writes docs/page-390.png and docs/page-1280.png when TIMELINE_SCREENSHOTS is set (a person looks at them)."""
-    out = os.environ.get("TIMELINE_SCREENSHOTS")
-    if not out:
-        pytest.skip("set TIMELINE_SCREENSHOTS=DIR to write the page's screenshots")
+def test_screenshots_at_390_and_1280_px(browser, tmp_path):
+    """Screenshots of the seed's page, full length; into ``TIMELINE_SCREENSHOTS`` when set (docs/ for the README:
+    a person looks at them), else a temporary folder."""
+    from PIL import Image
+
     from timeline.render import read_events_csv
+    out = Path(os.environ.get("TIMELINE_SCREENSHOTS") or tmp_path)
     seed = Path(__file__).resolve().parents[1] / "output" / "events.csv"
     table = read_events_csv(seed) if seed.is_file() else seed_table()
     for width in (390, 1280):
         page, errors = open_page(browser, tmp_path, to_html(table), width)
         if width == 1280:
             page.focus('[data-ev="ev3"][tabindex]')
-        page.screenshot(path=str(Path(out) / f"page-{width}.png"), full_page=True)
+        page.screenshot(path=str(out / f"page-{width}.png"), full_page=True)
         assert errors == []
+        with Image.open(out / f"page-{width}.png") as im:
+            assert im.width == width and im.height >= 600
 
 
 # ---------------------------------------------------------------------------------------------------------
