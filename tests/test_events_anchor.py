@@ -294,3 +294,17 @@ def test_same_happening_and_shifted_dates():
     assert _shifted(day, 1, "M", 1).precision == "month"            # Feb. 31 does not exist: the month
     year = Dated(dt.date(2011, 1, 1), dt.date(2011, 12, 31), "year", "2011", "2011", 0)
     assert _shifted(year, 2, "Y", 1).value == "2013" and _shifted(year, 3, "D", 1) is None
+
+
+def test_a_year_after_launching_in_a_quote_is_not_the_launch_of_the_text():
+    evs = rows(article('Apple today launched a new phone. Jobs said that "one year after launching the first '
+                       'phone, we are launching this one."'))
+    assert all(e.start == dt.date(2015, 11, 12) for e in evs)
+
+
+def test_events_all_other_mentions_share_only_a_date_their_clause_gives():
+    every = [e for e in tagged_all(article("The company has sold its plant after a long strike."))
+             if e.kind != "publication"]
+    by_trigger = {e.trigger: e for e in every}
+    assert by_trigger["sold"].anchor == "dct"
+    assert by_trigger["strike"].anchor == "none" and by_trigger["strike"].start is None

@@ -50,8 +50,9 @@ class Mentions:
     def main(self, lo: int, hi: int, near: int, skip: tuple[tuple[int, int], ...] = (),
              quoted: list[tuple[int, int]] = ()) -> Trigger | None:
         """The main event mention of the clause ``[lo, hi)``, by :func:`rank`, then before ``near`` (the dating
-        phrase: "was *renamed* in 2006, as Apple began"), then nearest to it; mentions inside the ``skip`` spans (the dating phrase itself: "since the *beginning* of
-        the *war*") are left out, those inside ``quoted`` spans come last."""
+        phrase: "was *renamed* in 2006, as Apple began"), then nearest to it; mentions inside the ``skip`` spans
+        (the dating phrase itself: "since the *beginning* of the *war*") are left out, those inside ``quoted``
+        spans come last."""
         best, key = None, None
         for t in self.within(lo, hi):
             if t.end > hi or any(a <= t.start < b for a, b in skip):
@@ -215,7 +216,7 @@ def undated_event(doc: Document, analysis, lo: int, hi: int, t: Trigger, anchor:
                  event_class=t.cls)
 
 
-# ---------------------------------------------------------------------------------------------------- "a week after the merger"
+# ------------------------------------------------------------------------------------ "a week after the merger"
 
 _DURATION = re.compile(r"P(\d+)([DWMY])")
 _NEXT_WORDS = 40                    # characters after the signal where the event it names may start
@@ -260,8 +261,8 @@ def _shifted(by: Dated, count: int, unit: str, sign: int) -> Dated | None:
 
 def event_offsets(words, text: str, s0: int, s1: int, durations, mentions: Mentions, dated) -> list:
     """"A week after the merger", "two days before the vote": a duration, a signal of the language
-    (``event_after``, ``event_before`` in ``events_signals.tsv``) and an event mention whose happening is that
-    of a mention in a dated row's clause (``dated``: (mention, row) pairs, the document's so far):
+    (``event_after``, ``event_before`` in ``events_signals.tsv``) and an event noun, outside quotes, whose
+    happening is that of a mention in a dated row's clause (``dated``: (mention, row) pairs, the document's so far):
     ``(phrase start, phrase end, date or None when the happening is not dated, mention)``."""
     from timeline.events.words import one_of
 
@@ -275,8 +276,8 @@ def event_offsets(words, text: str, s0: int, s1: int, durations, mentions: Menti
         if not (m_dur and m_sig):
             continue
         named = next((m for m in mentions.within(m_sig.end(), min(s1, m_sig.end() + _NEXT_WORDS))), None)
-        if named is None:
-            continue
+        if named is None or named.pos != "NOUN" or any(a <= t.start < b for a, b in quotes_in(text, s0, s1)):
+            continue            # "after launching the iPhone": a verb names no happening of the text; a quote's own
         source = next((r for m, r in reversed(dated) if m.start != named.start and _same_happening(m.text, named.text)),
                       None)
         when = None

@@ -304,17 +304,23 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
     return events, note
 
 
+#: the anchors of a row whose date the other event mentions of its clause share: its own expression dates them all;
+#: what dates the main event through the publication day or another sentence does not date the rest of its clause
+INHERITED = (TIMEX, EVENT)
+
+
 def _other_mentions(analysis: TextAnalysis, doc: Document, s0: int, s1: int, hosts: list, mentions: Mentions
                     ) -> list[Event]:
     """``--events all``: every event mention of the sentence that is no row's trigger gets a row of its own,
-    dated as the row of its clause (undated, anchor ``none``, outside every row's clause)."""
+    dated as the row of its clause when an expression dates that clause (:data:`INHERITED`), else undated (anchor
+    ``none``)."""
     used = {e.trigger_start for _, _, e in hosts}
     out = []
     for t in mentions.within(s0, s1):
         if t.start in used:
             continue
         host = next((e for lo, hi, e in hosts if lo <= t.start < hi), None)
-        if host is None:
+        if host is None or host.anchor not in INHERITED:
             out.append(undated_event(doc, analysis, *analysis.narrow(doc.text, s0, s1, t.start, t.end), t, NONE, None))
         else:
             out.append(replace(host, trigger=t.text, trigger_start=t.start, trigger_end=t.end, event_class=t.cls))
