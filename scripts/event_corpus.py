@@ -27,6 +27,7 @@ class GoldDoc:
     name: str
     text: str
     events: tuple[GoldEvent, ...]
+    path: str = ""
 
 
 def read_tml(path: Path) -> GoldDoc:
@@ -62,7 +63,7 @@ def read_tml(path: Path) -> GoldDoc:
         mi = instances.get(eid, {})
         events.append(GoldEvent(start, end, cls, mi.get("tense", "NONE"), mi.get("aspect", "NONE"),
                                 mi.get("polarity", "POS"), mi.get("pos", "OTHER")))
-    return GoldDoc(path.name, text, tuple(sorted(events, key=lambda e: (e.start, e.end))))
+    return GoldDoc(path.name, text, tuple(sorted(events, key=lambda e: (e.start, e.end))), str(path))
 
 
 def read_corpus(folder: Path) -> list[GoldDoc]:
@@ -102,18 +103,47 @@ LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifa
             "adj.ppl").split()
 
 
+def _synsets(folder: Path, name: str) -> dict[str, tuple[int, list[str], list[str], list[tuple[int, int]]]]:
+    """offset -> (lexicographer file number, words, hypernym offsets, verb frames as (frame, word number))."""
+    out = {}
+    with open(folder / f"data.{name}", encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            f = line.split(" | ")[0].split()
+            n = int(f[3], 16)
+            words = [f[4 + 2 * k].lower() for k in range(n)]
+            p = 4 + 2 * n
+            pointers = int(f[p])
+            hypernyms = [f[p + 2 + 4 * k] for k in range(pointers) if f[p + 1 + 4 * k] in ("@", "@i")]
+            q = p + 1 + 4 * pointers
+            frames = []
+            if name == "verb" and q < len(f):
+                frames = [(int(f[q + 2 + 3 * k]), int(f[q + 3 + 3 * k], 16)) for k in range(int(f[q]))]
+            out[f[0]] = (int(f[1]), words, hypernyms, frames)
+    return out
+
+
+def _chain(synsets, offset: str) -> list[str]:
+    """The first hypernym path of a synset from WordNet's root down to it (first word of each synset)."""
+    path, seen = [], set()
+    while offset and offset not in seen:
+        seen.add(offset)
+        _, words, hypernyms, _ = synsets[offset]
+        path.append(words[0])
+        offset = hypernyms[0] if hypernyms else ""
+    return path[::-1]
+
+
 def wordnet_table(folder: Path, ranks: int = 3) -> str:
     """The senses table of :class:`timeline.events.senses.Senses` from a WordNet 3.0 database folder (Debian's
     ``wordnet-base`` puts it in /usr/share/wordnet): one-word noun and verb lemmas with the lexicographer files
-    of their first ``ranks`` senses, and the noun and verb exception lists."""
+    of their first ``ranks`` senses, the hypernym path of their first sense (``hn``/``hv`` lines), the sentence
+    frames with a clause or verb complement (frames 24-35: "Somebody ----s to INFINITIVE", "... that CLAUSE",
+    "... VERB-ing") of a verb's first ``ranks`` senses (``fv`` lines), and the noun and verb exception lists."""
     lines: list[str] = []
     for pos, name in (("n", "noun"), ("v", "verb")):
-        lexfile: dict[str, str] = {}
-        with open(folder / f"data.{name}", encoding="latin-1") as handle:
-            for line in handle:
-                if not line.startswith(" "):
-                    offset, number = line.split(" ", 2)[:2]
-                    lexfile[offset] = LEXNAMES[int(number)]
+        synsets = _synsets(folder, name)
         with open(folder / f"index.{name}", encoding="latin-1") as handle:
             for line in handle:
                 if line.startswith(" "):
@@ -123,10 +153,16 @@ def wordnet_table(folder: Path, ranks: int = 3) -> str:
                 if "_" in lemma:
                     continue
                 offsets = fields[len(fields) - count:]
-                lines.append(f"{pos}\t{lemma}\t{','.join(lexfile[o] for o in offsets[:ranks])}")
+                lines.append(f"{pos}\t{lemma}\t{','.join(LEXNAMES[synsets[o][0]] for o in offsets[:ranks])}")
+                lines.append(f"h{pos}\t{lemma}\t{','.join(_chain(synsets, offsets[0])[:-1])}")
+                if pos == "v":
+                    frames = sorted({fr for o in offsets[:ranks] for fr, w in synsets[o][3]
+                                     if fr >= 24 and (w == 0 or synsets[o][1][w - 1] == lemma)})
+                    if frames:
+                        lines.append(f"fv\t{lemma}\t{','.join(map(str, frames))}")
         with open(folder / f"{name}.exc", encoding="latin-1") as handle:
             for line in handle:
                 fields = line.split()
                 if len(fields) >= 2 and "_" not in fields[0]:
                     lines.append(f"x{pos}\t{fields[0]}\t{fields[1]}")
-    return "\n".join(sorted(lines))
+    return "\n".join(sorted(line for line in lines if not line.endswith("\t")))

@@ -6,9 +6,11 @@ Needs scikit-learn (``pip install .[train]``) and WordNet 3.0 (``apt-get install
 table baked into the model); the pipeline itself needs only numpy and the model file. Deterministic: sorted file
 lists, liblinear with a fixed seed. Steps:
 1. a POS tagger (Penn tags, a few merged) from UD English EWT train+dev, its accuracy on EWT test;
-2. on TBAQ: train on TimeBank, test on AQUAINT, and the other way round; event extent P/R/F1 strict (same
-   offsets) and relaxed (overlap), class F1 (= relaxed F1 x class accuracy), tense/aspect accuracy, beside a word
-   list baseline (every word that is an event in at least half its training occurrences, with its usual class);
+2. on TBAQ: train on TimeBank, test on AQUAINT, and the other way round (and, with ``--cv 5``, 5-fold
+   cross-validation over all TBAQ documents); event extent P/R/F1 strict (same tokens) and relaxed (overlap),
+   class F1 (= relaxed F1 x class accuracy), scored by ``timeline evaluate --events``'s evaluator on the held-out
+   files; tense/aspect accuracy, beside a word list baseline (every word that is an event in at least half its
+   training occurrences, with its usual class);
 3. the shipped model: the event and attribute classifiers trained on all of TBAQ (polarity on TimeBank alone:
    AQUAINT's MAKEINSTANCE polarity is NEG for most events of 50 of its 73 files, not an annotation of negation).
 """
@@ -32,17 +34,23 @@ from timeline.events import linear  # noqa: E402
 from timeline.events.features import token_features, tokenize  # noqa: E402
 from timeline.events.mentions import Detector, MODELS  # noqa: E402
 from timeline.events.senses import Senses  # noqa: E402
+from timeline.evaluation import evaluate_events  # noqa: E402
+from timeline.evaluation.events import EventScores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ["w", "st", "s1", "s2", "s3", "s4", "s5", "p2", "p3", "sh", "cap", "upper", "digit", "hyph", "last"]
 WORDNET = ["n1", "n2", "n3", "v1", "v2", "v3", "nL", "vL"]
+HYPERNYMS = [f"nT{d}" for d in range(2, 8)] + [f"vT{d}" for d in range(4)]
+FRAMES = [f"vF{f}" for f in range(24, 36)]
+EVENT_C = CLASS_C = 0.03     # liblinear's C for the event tagger and the class classifier (2-fold CV, TB and AQ)
 SENSES: Senses | None = None          # WordNet's senses, set by main() when a WordNet folder is there
 POS_SPEC = {"word": {"-2": ["w", "s3"], "-1": ["w", "s3", "sh"], "0": FULL, "1": ["w", "s3", "sh"],
                      "2": ["w", "s3"]}}
-EVENT_SPEC = {"word": {"-2": ["w"], "-1": ["w", "st", "s3"], "0": FULL + WORDNET, "1": ["w", "st", "s3"], "2": ["w"]},
+EVENT_SPEC = {"word": {"-2": ["w"], "-1": ["w", "st", "s3"], "0": FULL + WORDNET + HYPERNYMS, "1": ["w", "st", "s3"],
+                     "2": ["w"]},
               "pos": [[-2], [-1], [0], [1], [2], [-1, 0], [0, 1], [-2, -1], [-1, 0, 1], [-2, -1, 0]]}
-CLASS_SPEC = {"word": {"-3": ["w"], "-2": ["w"], "-1": ["w", "st"], "0": FULL + WORDNET, "1": ["w", "st"], "2": ["w"],
-                       "3": ["w"]},
+CLASS_SPEC = {"word": {"-3": ["w"], "-2": ["w"], "-1": ["w", "st"], "0": FULL + WORDNET + HYPERNYMS + FRAMES,
+                       "1": ["w", "st"], "2": ["w"], "3": ["w"]},
               "pos": [[-1], [0], [1], [2], [-1, 0], [0, 1], [1, 2], [-2, -1]]}
 ATTRIBUTE_SPEC = {"word": {"-4": ["w"], "-3": ["w"], "-2": ["w"], "-1": ["w"], "0": ["w", "s2", "s3", "sh"],
                            "1": ["w"]},
@@ -151,7 +159,7 @@ def outside_offset(tokenized, tag_names: list[str]) -> float:
     deltas = [round(0.05 * n, 2) for n in range(13)]
     counts = np.zeros((len(deltas), 3))           # true positives, system, gold
     for train, held in (folds, folds[::-1]):
-        model = as_linear(fit(*event_rows(train, tag_names, cache), EVENT_SPEC, c=0.1), tag_names)
+        model = as_linear(fit(*event_rows(train, tag_names, cache), EVENT_SPEC, c=EVENT_C), tag_names)
         outside = model.labels.index("O")
         for _doc, words, tags, gold in held:
             scores = model.scores(model.slots(words), tags)
@@ -189,11 +197,11 @@ def train_tbaq(tokenized, tag_names: list[str], polarity_docs: set[str] | None =
                 if polarity_docs is None or doc.name in polarity_docs:
                     pol_rows.append(a)
                     pol_labels.append(gold[i].polarity)
-    labels, features, weights, bias, spec = fit(rows_e, labels_e, EVENT_SPEC, c=0.1)
+    labels, features, weights, bias, spec = fit(rows_e, labels_e, EVENT_SPEC, c=EVENT_C)
     bias = np.array(bias, dtype=np.float64)
     bias[labels.index("O")] -= delta
     models = {"event": (labels, features, weights, bias, spec),
-              "cls": fit(cls_rows, attr_labels["cls"], CLASS_SPEC, c=0.1)}
+              "cls": fit(cls_rows, attr_labels["cls"], CLASS_SPEC, c=CLASS_C)}
     for name in ("tense", "aspect"):
         models[name] = fit(attr_rows, attr_labels[name], ATTRIBUTE_SPEC, c=0.1)
     models["polarity"] = fit(pol_rows, pol_labels, ATTRIBUTE_SPEC, c=0.1)
@@ -249,11 +257,40 @@ def score(pairs) -> dict:
 
 
 def evaluate(detector: Detector, docs) -> dict:
+    """Task B figures of ``detector`` on the held-out ``docs`` from ``timeline evaluate --events``'s evaluator
+    (the text the pipeline reads from the files), with the attribute accuracies of this script's own matching."""
+    report = evaluate_events([doc.path for doc in docs], detector.detect).overall
+    out = figures(report)
     pairs = []
     for doc in docs:
         found = detector.detect(doc.text)
         pairs.append((doc.events, [(m.start, m.end, m.cls, m.tense, m.aspect, m.polarity) for m in found]))
-    return score(pairs)
+    own = score(pairs)
+    out.update(attributes=own["attributes"], per_class_f1=own["per_class_f1"])
+    return out
+
+
+def figures(counts) -> dict:
+    """The figures of an :class:`timeline.evaluation.events.EventScores`, rounded."""
+    return {"gold": counts.gold, "system": counts.system,
+            "strict": [round(v, 3) for v in counts.prf("strict")],
+            "relaxed": [round(v, 3) for v in counts.prf("relaxed")],
+            "class_accuracy": round(counts.class_accuracy, 3), "class_f1": round(counts.f1("class"), 3)}
+
+
+def cross_validate(docs, tokenized, tag_names: list[str], pos_model: tuple, folds: int) -> dict:
+    """``folds``-fold cross-validation over ``docs`` (document k goes to fold k mod folds, in sorted order):
+    micro-averaged Task B figures of the models trained on the other folds, scored on each fold's files."""
+    total = EventScores()
+    for k in range(folds):
+        train = [t for n, t in enumerate(tokenized) if n % folds != k]
+        models = train_tbaq(train, tag_names)
+        models["pos"] = pos_model
+        detector = Detector({name: as_linear(m, tag_names) for name, m in models.items()})
+        held = [doc.path for n, doc in enumerate(docs) if n % folds == k]
+        total.add(evaluate_events(held, detector.detect).overall)
+        print(f"  fold {k + 1}/{folds}: {figures(total)}", flush=True)
+    return figures(total)
 
 
 def word_list_baseline(train_tok, test_tok) -> dict:
@@ -280,6 +317,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     ap.add_argument("--out", default=str(ROOT / "timeline" / "lang" / "en" / "models" / "events.npz"))
     ap.add_argument("--no-eval", action="store_true")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="also K-fold cross-validation over all TBAQ documents (K=5 for the model README's figures)")
     ap.add_argument("--save-splits", help="also write the cross-split models to this folder (for error analysis)")
     ap.add_argument("--wordnet", default="/usr/share/wordnet",
                     help="WordNet 3.0 database folder (Debian: apt-get install wordnet-base); 'none' to go without")
@@ -316,6 +355,9 @@ def main(argv=None) -> int:
             report[name] = {"model": evaluate(detector, test_docs),
                             "word_list": word_list_baseline(train_tok, test_tok)}
             print(name, json.dumps(report[name], indent=1), flush=True)
+    if args.cv:
+        report[f"cv{args.cv}"] = cross_validate(tb + aq, tb_tok + aq_tok, tag_names, pos_model, args.cv)
+        print(f"{args.cv}-fold CV over TBAQ", json.dumps(report[f"cv{args.cv}"]), flush=True)
     models = train_tbaq(tb_tok + aq_tok, tag_names, polarity_docs={d.name for d in tb})
     models["pos"] = pos_model
     about = {"trained_on": "TimeBank 1.2 + AQUAINT (TempEval-3 TBAQ-cleaned, all 256 files); POS: UD English "

@@ -121,3 +121,25 @@ def test_truncated_model_is_one_clear_error(tmp_path):
     register("xx-truncated", tmp_path)
     with pytest.raises(EventModelError):
         detect("Some text.", lang="xx-truncated")
+
+
+def test_senses_give_the_hypernym_path_and_the_complement_frames():
+    from timeline.events.senses import Senses
+
+    table = "\n".join(["n\tmerger\tnoun.act,noun.event", "hn\tmerger\tentity,abstraction,psychological_feature,event,act",
+                       "v\task\tverb.communication", "hv\task\tact,interact,communicate", "fv\task\t26,28",
+                       "xv\tasked\task"])
+    kinds = Senses(table).kinds("mergers")
+    assert (kinds["nL"], kinds["n1"], kinds["nT2"], kinds["nT3"], kinds["nT4"]) == (
+        "merger", "noun.act", "psychological_feature", "event", "act")
+    assert "nT5" not in kinds and "nT1" not in kinds          # the path's top (entity, abstraction) says nothing
+    kinds = Senses(table).kinds("asked")
+    assert (kinds["vL"], kinds["vT0"], kinds["vT2"], kinds["vF26"], kinds["vF28"]) == (
+        "ask", "act", "communicate", "", "")
+    assert "vF24" not in kinds
+
+
+def test_the_shipped_senses_table_has_paths_and_frames():
+    senses = mentions.load("en").event.senses
+    assert senses.kinds("acquisition")["nT3"] == "event"
+    assert "vF28" in senses.kinds("sought")                    # Somebody ----s to INFINITIVE (I_ACTION verbs)

@@ -14,23 +14,33 @@ _RULES = {
     "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
 }
 _RANKS = 3
+_NOUN_DEPTHS = range(2, 8)     # nT2..nT7: the first noun sense's hypernyms 2 to 7 steps below WordNet's root
+_VERB_DEPTHS = range(0, 4)     # vT0..vT3: a verb's, from its root (verbs have shallow trees)
 
 
 class Senses:
     """Lemma -> supersense names per part of speech (``n``, ``v``), and form -> lemmas exceptions."""
 
     def __init__(self, table: str):
-        """``table``: lines ``n<TAB>lemma<TAB>name,name`` (senses in order) and ``xn<TAB>form<TAB>lemma``."""
+        """``table``: lines ``n<TAB>lemma<TAB>name,name`` (senses in order), ``xn<TAB>form<TAB>lemma``
+        (exceptions), ``hn<TAB>lemma<TAB>root,..,parent`` (first sense's hypernym path) and
+        ``fv<TAB>lemma<TAB>24,28`` (a verb's complement frames); ``v``/``xv``/``hv`` likewise for verbs."""
         self.senses: dict[str, dict[str, tuple[str, ...]]] = {"n": {}, "v": {}}
         self.exceptions: dict[str, dict[str, str]] = {"n": {}, "v": {}}
+        self.paths: dict[str, dict[str, tuple[str, ...]]] = {"n": {}, "v": {}}
+        self.frames: dict[str, tuple[str, ...]] = {}
         for line in table.split("\n"):
             if not line:
                 continue
             kind, word, value = line.split("\t")
             if kind in self.senses:
                 self.senses[kind][word] = tuple(value.split(","))
-            else:
+            elif kind[0] == "x":
                 self.exceptions[kind[1:]].setdefault(word, value)
+            elif kind[0] == "h":
+                self.paths[kind[1:]][word] = tuple(value.split(","))
+            elif kind == "fv":
+                self.frames[word] = tuple(value.split(","))
 
     def lemma(self, low: str, pos: str) -> str | None:
         index = self.senses[pos]
@@ -47,7 +57,9 @@ class Senses:
         return None
 
     def kinds(self, low: str) -> dict[str, str]:
-        """``n1``..``n3``, ``v1``..``v3``: the files of the word's first senses as noun and as verb."""
+        """``n1``..``n3``, ``v1``..``v3``: the files of the word's first senses as noun and as verb; ``nL``, ``vL``
+        the lemmas; ``nT2``..``nT7``, ``vT0``..``vT3`` the first sense's hypernyms at those depths; ``vF24``..
+        ``vF35`` (flags) the verb's complement frames."""
         out: dict[str, str] = {}
         for pos in ("n", "v"):
             lemma = self.lemma(low, pos)
@@ -56,4 +68,11 @@ class Senses:
             for rank, name in enumerate(self.senses[pos][lemma][:_RANKS], 1):
                 out[f"{pos}{rank}"] = name
             out[f"{pos}L"] = lemma
+            path = self.paths[pos].get(lemma, ())
+            for depth in (_NOUN_DEPTHS if pos == "n" else _VERB_DEPTHS):
+                if depth < len(path):
+                    out[f"{pos}T{depth}"] = path[depth]
+            if pos == "v":
+                for frame in self.frames.get(lemma, ()):
+                    out[f"vF{frame}"] = ""
         return out
