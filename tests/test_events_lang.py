@@ -20,7 +20,8 @@ from timeline.model import Document, Timex
 
 EVENTS = Path(lang.__file__).parent.parent / "events"
 #: the rule-based stage (the statistical event model's modules, mentions/features/linear/senses, are its own)
-RULE_MODULES = ("__init__", "dates", "extract", "headline", "intervals", "sentences", "signals", "text", "words")
+RULE_MODULES = ("__init__", "dates", "extract", "headline", "headline_fit", "intervals", "sentences", "signals", "text",
+                "words")
 EN = lang.folder("en")
 
 
@@ -49,7 +50,7 @@ def _codes() -> set[str]:
     precisions, kinds, anchors, TIMEX3 types and mods, and the groups of its patterns."""
     codes = {"en", "tsv", "mention", "interval", "publication", "absolute", "dct", "ref", "event", "DATE", "TIME",
              "APPROX", "np", "verb", "subj", "rest", "row"}
-    for name in FILES:
+    for name in FILES + ("headline_words.tsv",):
         codes |= set(re.findall(r"[A-Za-z]+", name))
         for line in (EN / name).read_text(encoding="utf-8").splitlines()[1:]:
             if line and not line.startswith("#") and "\t" in line:
