@@ -20,6 +20,10 @@ _QUOTED = re.compile(r"^[\"“](?P<q>[^\"”]{3,}?)[,.!?]?[\"”]\s*,?\s*(?P<res
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.!?])")
 _REPEATED_STOPS = re.compile(r"([,;:])(?:\s*[,;:])+")
 _LEADING_COMMA = re.compile(r"\s*,\s*")
+#: characters of a clause's start past which its dates are left in (a headline is fitted from the first 240): a
+#: sentence of 300 dates costs its dates once, not once per date
+_FAR = 600
+_LETTER = re.compile(r"[^\W\d_]")
 _SIGNED_START = re.compile(r"^[-−]\d")
 _DASH = re.compile(r"\s+(?:_+|-{2,}|–|—)\s+")        # a news agency's dashes: "X _ Y", "X -- Y", "X ---- Y"
 # a news agency's dateline: "WASHINGTON _", "MOSCOW (AP)_", "NEWARK, N.J. _", "PARIS (Reuters) --"
@@ -124,9 +128,18 @@ class HeadlineRules:
         out, pos = [], 0
         started = False                         # has a word been kept yet?
         pattern, reach = self.preposition_before
+        kept = 0
         for s, e in merged:
             if s < pos:
                 continue
+            if kept > _FAR:                     # a headline is fitted from the start: the rest stays as it is
+                break
+            if started and not _LETTER.search(text, pos, s):    # dates side by side ("1 Jan. 2 Jan."): no word
+                nxt = text[e:e + 8].lstrip()[:1]                # between them to look at
+                if not nxt.isalpha() and nxt not in "'’":
+                    out.append(text[pos:s])
+                    pos = e
+                    continue
             m = search_end(pattern, text, reach, pos, s)
             cut = m.start() if m and m.start() < s else s
             if cut < s and self._inside_phrase(text, cut, s, e):
@@ -142,6 +155,7 @@ class HeadlineRules:
                 before = "" if not started and len(before.split()) == 1 else \
                     before.rstrip()[:len(before.rstrip()) - len(before.split()[-1])]
             out.append(before)
+            kept += len(before)
             started = started or not before.isspace() and before != ""
             pos = e
             tail = _LEADING_COMMA.match(text, pos)
