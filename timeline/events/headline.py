@@ -7,6 +7,7 @@ of X,") is dropped, and the rest is cut at a word boundary. Never empty, never s
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from timeline.events.headline_fit import FINITE, Fitter
@@ -23,6 +24,7 @@ _LEADING_COMMA = re.compile(r"\s*,\s*")
 #: characters of a clause's start past which its dates are left in (a headline is fitted from the first 240): a
 #: sentence of 300 dates costs its dates once, not once per date
 _FAR = 600
+_WORDS = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _SIGNED_START = re.compile(r"^[-−]\d")
 _DASH = re.compile(r"\s+(?:_+|-{2,}|–|—)\s+")        # a news agency's dashes: "X _ Y", "X -- Y", "X ---- Y"
@@ -120,7 +122,8 @@ class HeadlineRules:
     def remove_spans(self, text: str, spans: list[tuple[int, int]]) -> str:
         """``text`` without the temporal phrases at ``spans`` (offsets into ``text``) and their prepositions."""
         merged: list[list[int]] = []
-        for s, e in sorted(self._whole_words(text, a, b) for a, b in spans):
+        for s, e in sorted(self._whole_words(text, a, b) if text[a - 1:a + 1].isalnum() or text[b - 1:b + 1].isalnum()
+                           else (a, b) for a, b in spans):
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], e)
             else:
@@ -162,7 +165,8 @@ class HeadlineRules:
             if tail and not started:            # "On Wednesday, the agency said" -> "the agency said"
                 pos = tail.end()
         out.append(text[pos:])
-        return self.empty_parens.sub("", "".join(out))
+        joined = "".join(out)
+        return self.empty_parens.sub("", joined) if "(" in joined else joined
 
     def _inside_phrase(self, text: str, cut: int, s: int, e: int) -> bool:
         """Is the date at ``text[s:e]`` inside a noun phrase its preposition at ``cut`` opens ("from the [recently]
@@ -224,14 +228,15 @@ class HeadlineRules:
 
     def _headline(self, text: str, spans: list[tuple[int, int]]) -> str:
         s = one_line(self.remove_spans(text, list(spans)))
-        content = [w for w in re.findall(r"\w+", s) if w.lower() not in self.small_words]
+        content = list(itertools.islice((w for w in _WORDS.findall(s[:_FAR]) if w.lower() not in self.small_words),
+                                        2)) or [w for w in _WORDS.findall(s) if w.lower() not in self.small_words][:1]
         if not content:
             return ""                           # "On Monday." is only its date: the caller falls back
         if len(content) == 1 and self.fitter.word_count(s) <= 1 < self.fitter.word_count(text):
             s = one_line(text)                  # "Campaign of 1904", "2003: Invasion": the date stays
         s = _DATELINE.sub("", s, count=1)
         s = self.source.sub("", s).strip()
-        s = self.inner.sub(" ", s)
+        s = self.inner.sub(" ", s[:_FAR]) + s[_FAR:]        # (what lies further is no headline's)
         s = self.preamble.sub("", self.connector.sub("", s, count=1), count=1)
         quoted = _QUOTED.match(s)
         said = self.trailing_attribution("," + quoted["rest"]) if quoted else None
@@ -239,7 +244,7 @@ class HeadlineRules:
             who = _speaker(said["subj"])
             s = f"{who}: {quoted['q']}" if who else quoted["q"]
         else:
-            s = self._without_trailing_attribution(s)
+            s = _capped(self._without_trailing_attribution(s))
             m = self.lead.match(s)
             if m and len(m["rest"].split()) >= 3 and not re.search(r"[,\"“]", m["subj"]) \
                     and m["rest"].split()[0].lower() not in self.prepositions and self._saying_verb(m) \
