@@ -17,7 +17,8 @@ JSON line per corpus:
 - ``one_word``: headlines of a single word ("Germany", "Again"); a row whose whole text is its date (a section
   heading "1917", kept as it is) is counted apart as ``date_only``: it lacks a happening, not a headline;
 - ``holes``: headlines with a hole where a date phrase was taken out: a preposition (IN, TO), an article or a
-  date-taking word ("dated", "as of") followed by a finite verb, a stop or the end ("An engineering report dated had
+  date-taking word ("dated", "as of") followed by a finite verb, a stop or the end, where the event text does not
+  have them so ("An engineering report dated had
   flagged cracks", "the talks of , said"), or a stop with nothing before it;
 - ``dateline``: headlines that start with a news agency's dateline ("WASHINGTON (AP) --");
 - ``frame_only``: a reporting frame standing alone ("Regional officials said"): the headline's last word is a verb
@@ -115,7 +116,9 @@ def faults(headline: str, event_text: str = "", tag=None) -> set[str]:
             continue
         nxt = tags[i + 1] if i + 1 < len(tags) else None
         if nxt is None and not ends_cut or nxt in FINITE or (nxt == "PUNCT" and words[i + 1] in ",.;:"):
-            out.add("hole")
+            pair = re.escape(words[i]) + r"\s*" + (re.escape(words[i + 1]) if nxt else r"$")
+            if not (event_text and re.search(pair, event_text.strip(" ."))):     # as the article has it
+                out.add("hole")
     if words and words[0] in ",.;:":
         out.add("hole")
     if re.search(r"\s[,.;:]|\(\s*\)|,\s*,", h):
