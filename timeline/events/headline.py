@@ -100,6 +100,7 @@ class HeadlineRules:
         self.prepositions = words.word("preposition")
         self.untitled = min(words.word("untitled"), default="…")    # the headline of no words at all
         self.fitter = Fitter(words)
+        self._walked = None                     # the last text remove_spans walked, its dates and where it stopped
         # an attribution inside the sentence: "Mr. Antar, the SEC said, made more than $60 million"
         self.inner = re.compile(rf",\s*(?:[\w'’.&-]+\s+){{1,6}}?(?:{perfect}\s+)?(?:{content})\s*,\s*", re.I)
         self.auxiliary = words.word("auxiliary")
@@ -128,14 +129,19 @@ class HeadlineRules:
                 merged[-1][1] = max(merged[-1][1], e)
             else:
                 merged.append([s, e])
-        out, pos = [], 0
-        started = False                         # has a word been kept yet?
+        merged = [tuple(m) for m in merged]
+        last = self._walked                     # the events of one sentence add a date each: go on from there
+        if last and last[0] == text and len(last[1]) <= len(merged) and tuple(merged[:len(last[1])]) == last[1]:
+            done, (prefix, pos, started, kept, broke) = len(last[1]), last[2]
+            out = [prefix]
+        else:
+            done, out, pos, started, kept, broke = 0, [], 0, False, 0, False
         pattern, reach = self.preposition_before
-        kept = 0
-        for s, e in merged:
+        for s, e in merged[done:] if not broke else ():
             if s < pos:
                 continue
             if kept > _FAR:                     # a headline is fitted from the start: the rest stays as it is
+                broke = True
                 break
             if started and not _LETTER.search(text, pos, s):    # dates side by side ("1 Jan. 2 Jan."): no word
                 nxt = text[e:e + 8].lstrip()[:1]                # between them to look at
@@ -164,6 +170,9 @@ class HeadlineRules:
             tail = _LEADING_COMMA.match(text, pos)
             if tail and not started:            # "On Wednesday, the agency said" -> "the agency said"
                 pos = tail.end()
+        prefix = "".join(out)
+        self._walked = (text, tuple(merged), (prefix, pos, started, kept, broke))
+        out = [prefix]
         out.append(text[pos:])
         joined = "".join(out)
         return self.empty_parens.sub("", joined) if "(" in joined else joined
