@@ -17,6 +17,7 @@ from timeline.events.dates import precision_rank
 from timeline.lang import stop_words
 from timeline.events.extract import FLAG_ORDER
 from timeline.model import Document, Event, Timex
+from timeline.table.happening import lexicon, same_happening, specific
 from timeline.table.order import event_row, merge_rows, to_table
 from timeline.table.columns import COLUMN_NAMES, COLUMNS, DTYPES, FREE_TEXT
 from timeline.table.rows import document_source, event_cells
@@ -43,7 +44,16 @@ def _ref_same(a: dict, b: dict):
     ta, tb = set(wa) - stop, set(wb) - stop
     jaccard = len(ta & tb) / len(ta | tb) if ta | tb else 0.0
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
-    return (jaccard, ratio) if jaccard >= 0.6 or ratio >= 0.85 else None
+    # issue 13: what the two texts say (timeline.table.happening): never a merge on a date and stock words alone;
+    # near-identical texts, or one happening worded differently
+    ga, gb = (lexicon().gist(r["event_text"].replace(r["phrase"], " ") if r["phrase"] else r["event_text"],
+                             r.get("trigger")) for r in (a, b))
+    if not specific(ga, gb):
+        return None
+    if jaccard >= 0.6 or ratio >= 0.85:
+        return (jaccard, ratio, "")
+    why = same_happening(ga, gb)
+    return (jaccard, ratio, why) if why else None
 
 
 def _ref_merge(cluster):
@@ -55,11 +65,13 @@ def _ref_merge(cluster):
     row["flags"] = ";".join([f for f in FLAG_ORDER if f in flags] + sorted(flags - set(FLAG_ORDER))) or None
     quals = list(dict.fromkeys(q for r in rows for q in (r["qualifiers"] or "").split(";") if q))
     row["qualifiers"] = ";".join(quals) or None
-    parts = [f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})" for r, s in cluster[1:21]]
+    parts = [f"{r['source_path']} ({r['phrase']!s}: {s[2]})" if s[2] else
+             f"{r['source_path']} ({r['phrase']!s}: Jaccard {s[0]:.2f}, ratio {s[1]:.2f})" for r, s in cluster[1:21]]
     if len(cluster) > 21:
         parts.append(f"and {len(cluster) - 21} more")
-    row["merge_note"] = (f"{len(rows)} articles report the same date ({row['edtf'] or row['start']}) with "
-                         f"near-identical text; kept the text of {rows[0]['source_path']} "
+    how = "the same happening" if any(s[2] for _, s in cluster[1:]) else "near-identical text"
+    row["merge_note"] = (f"{len(rows)} articles report the same date ({row['edtf'] or row['start']}) with {how}; "
+                         f"kept the text of {rows[0]['source_path']} "
                          f"(published first), merged " + "; ".join(parts))
     return row
 

@@ -6,7 +6,9 @@ days in it), then source path, then offset in the text, so the same input always
 
 Merging is conservative: mentions from *different* documents become one row only when they have the same
 dates, the same kind, and near-identical event text (the temporal phrase left out): token Jaccard >= 0.6 or
-difflib ratio of the word sequences >= 0.85 with the first and the latest mention already merged (not
+difflib ratio of the word sequences >= 0.85, or the same happening in other words (:mod:`timeline.table.happening`),
+and something specific in common (a name, or three content words), with the first and the latest mention
+already merged (not
 every one, so that a story reported a thousand times still merges in linear time). The row keeps the
 earliest published mention's text and lists every source in ``source_path`` (``;``-separated),
 ``sources_count`` and ``merge_note``.

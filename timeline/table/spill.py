@@ -198,7 +198,7 @@ class SpillStore:
                    "merge_note)")
         db.execute("CREATE TABLE absorbed (seq INTEGER PRIMARY KEY)")
         cursor = db.execute(
-            'SELECT bkey, seq, source_path, event_text, phrase, flags, qualifiers, edtf, start FROM rows '
+            'SELECT bkey, seq, source_path, event_text, phrase, "trigger", flags, qualifiers, edtf, start FROM rows '
             "WHERE bkey IN (SELECT bkey FROM rows WHERE kind IS NOT 'publication' GROUP BY bkey "
             "               HAVING COUNT(DISTINCT COALESCE(source_path, '')) >= 2) "
             f"ORDER BY bkey, COALESCE(published, ''), COALESCE(source_path, ''), "
@@ -206,13 +206,13 @@ class SpillStore:
         bucket: list[tuple] = []
         current = texts = None
         values: dict = {}
-        for bkey, seq, source, event_text, phrase, *cells in cursor:
+        for bkey, seq, source, event_text, phrase, trigger, *cells in cursor:
             if bkey != current:
                 if bucket:
                     self._merge_bucket(bucket, texts)
                 current, texts, values, bucket = bkey, Texts(), {}, []
             # a bucket is held as compact tuples: a text id for the event text, one string per repeated value
-            bucket.append((seq, values.setdefault(source, source), texts.id_of(event_text or "", phrase),
+            bucket.append((seq, values.setdefault(source, source), texts.id_of(event_text or "", phrase, trigger),
                            *(values.setdefault(v, v) for v in (phrase, *cells))))
         if bucket:
             self._merge_bucket(bucket, texts)
