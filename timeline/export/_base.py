@@ -19,7 +19,10 @@ from timeline.lang.words import Words, load
 from timeline.model import Document, Timex
 
 CHUNK_ROWS = 5_000        # rows turned into Python values at a time while a profile is written
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: what a spreadsheet may take for the start of a formula: = + - @, their full-width forms (Excel and LibreOffice
+#: read ``＝1+1`` as a formula too), tab and CR
+FORMULA_START = "=+-@\uff1d\uff0b\uff0d\uff20\t\r"
+_FORMULA_START = tuple(FORMULA_START)
 
 
 class Documents:
@@ -77,7 +80,8 @@ def n_sources(table) -> int:
 
 
 def neutralise(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula: a leading ``'`` before ``= + - @``, tab or CR."""
+    """A cell a spreadsheet will not run as a formula: a leading ``'`` before ``= + - @`` (or their full-width
+    forms ``＝ ＋ － ＠``), tab or CR."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

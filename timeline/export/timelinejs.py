@@ -1,5 +1,10 @@
 """``timelinejs``: ``timelinejs.csv`` (the Knight Lab Google Sheet template columns, in order) and
 ``timelinejs.json`` (the TimelineJS JSON: a title slide and ``events``), both written as the table is read.
+
+TimelineJS renders every headline, text and display date as HTML, so every text from an article (headline,
+event text, source title, the timeline's title, a display date that is the article's phrase) is HTML-escaped
+(:func:`_html`: ``& < > " '``), in the JSON and in the sheet alike: ``<script>`` in an article shows as text and
+never runs in the page the export is pasted into. The only markup is ours (``<br><small>`` before the sources).
 """
 from __future__ import annotations
 
@@ -18,6 +23,11 @@ COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
            "Media Thumbnail", "Type", "Group", "Background")
 _FREE_TEXT = ("Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail",
               "Group", "Background")
+
+
+def _html(text: str | None) -> str:
+    """``text`` as HTML text, safe inside an element and inside a quoted attribute alike."""
+    return html.escape(text or "", quote=True)
 
 
 def _ymd(iso: str | None, precision: str | None) -> dict:
@@ -48,7 +58,7 @@ def _display_date(row: dict, words: Words) -> str:
     if p in ("decade", "century"):
         said = words.date(dt.date(max(y, 1), 1, 1), p)
     elif p in ("season", "quarter", "half", "week") and row["kind"] != "interval":
-        said = row["phrase"]
+        said = _html(row["phrase"])
     elif start and "approximate" in (row["flags"] or ""):
         said = start[:4] if p == "year" else start[:7] if p == "month" else start
     else:
@@ -65,10 +75,10 @@ def _event(row: dict, words: Words, many_sources: bool = False) -> dict:
     point = row["kind"] != "interval" and getattr(get(row["precision"]), "tjs_whole", False)
     if row["start"] and row["end"] and not point:
         ev["end_date"] = _ymd(row["end"], row["end_precision"])
-    ev["text"] = {"headline": row["headline"], "text": html.escape(row["event_text"] or "", quote=False)}
+    ev["text"] = {"headline": _html(row["headline"]), "text": _html(row["event_text"])}
     if many_sources and row["source_title"] and row["kind"] != "publication":
         n = row["sources_count"] or 1
-        title = html.escape(row["source_title"], quote=False)
+        title = _html(row["source_title"])
         said = words.text("tjs.more_sources", count=n - 1, title=title, n=n - 1) if n > 1 else title
         ev["text"]["text"] += f"<br><small>{said}</small>"
     display = _display_date(row, words)
@@ -101,7 +111,7 @@ def write(table, out_dir: Path, ctx: Context) -> list[Path]:
     subtitle = (html.escape(ctx.subtitle, quote=False) if ctx.subtitle
                 else ctx.words.text("tjs.subtitle", count=n_docs, n=len(table), m=n_docs))
     title_row = [""] * len(COLUMNS)
-    title_row[COLUMNS.index("Headline")] = neutralise(ctx.title)
+    title_row[COLUMNS.index("Headline")] = neutralise(_html(ctx.title))
     title_row[COLUMNS.index("Text")] = neutralise(subtitle)
     title_row[COLUMNS.index("Type")] = "title"
     sheet = out_dir / "timelinejs.csv"
@@ -111,7 +121,7 @@ def write(table, out_dir: Path, ctx: Context) -> list[Path]:
         w.writerow(title_row)
         w.writerows(_sheet_row(e) for e in events())
     stream = placeholder()
-    doc = {"title": {"text": {"headline": ctx.title, "text": subtitle}}, "events": stream}
+    doc = {"title": {"text": {"headline": _html(ctx.title), "text": subtitle}}, "events": stream}
     js = out_dir / "timelinejs.json"
     with text_file(js) as fh:
         json_streamed(fh, doc, {stream: events()})

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.atomic import write_bytes, write_text
+from timeline.export._base import FORMULA_START     # the characters timeline.export.neutralise guards
 from timeline.lang import LanguageError
 from timeline.lang.words import load as load_words
 from timeline.table.columns import FREE_TEXT
@@ -123,9 +124,6 @@ def _fig_title(fig, words) -> str:
         if t.get_gid() == "title":
             return t.get_text().replace("\n", " ")
     return words.get("title")
-
-
-FORMULA_START = "=+-@\t\r"       # as in timeline.export.neutralise (export._base._FORMULA_START)
 
 
 def _undo_formula_guard(cell: str) -> str:

@@ -196,14 +196,17 @@ def chart_input(table, max_events: int | None = 60, group_by: str | None = None,
 
 
 def write_failures(failures: list[Failure], path: Path) -> Path:
+    """``errors.csv``: path, record, reason of each failure; a path or reason that a spreadsheet would run as a
+    formula (a file named ``=HYPERLINK(...).txt``) gets the events CSV's guard (:func:`timeline.export.neutralise`)."""
     from timeline.atomic import atomic_write
+    from timeline.export import neutralise
     import csv
 
     with atomic_write(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["path", "record", "reason"])
         for f in failures:
-            w.writerow([f.path, "" if f.record is None else f.record, f.reason])
+            w.writerow([neutralise(str(f.path)), "" if f.record is None else f.record, neutralise(f.reason)])
     return path
 
 
