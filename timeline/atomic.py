@@ -4,10 +4,15 @@ A new file gets the mode an ordinary file gets (0666 less the umask: 0644 under 
 0600 of a temporary file, so a web server running as another user can serve it; a replaced file keeps its mode.
 The temporary file is ``.NAME.PID.XXXX.tmp`` beside the target: a process killed while writing leaves it behind,
 and the next write into that folder removes the leftovers of processes that are no longer running.
+
+Several files that belong together (a build's outputs) are written inside :func:`staged`: each is written to its
+temporary file as usual, and all are renamed over their targets only once every one is complete; when anything in
+the block fails, none is, so a failed build leaves the previous outputs whole, never a mix of new and old.
 """
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import re
 import stat
@@ -17,6 +22,8 @@ from typing import IO, Iterator
 
 _LEFTOVER = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 _swept: set[str] = set()
+#: the (temporary file, target) pairs of the current :func:`staged` block, renamed when it ends; None outside one
+_staging: contextvars.ContextVar[list | None] = contextvars.ContextVar("timeline_atomic_staging", default=None)
 
 
 def _umask() -> int:
@@ -79,11 +86,53 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        stage = _staging.get()
+        if stage is None:
+            os.replace(tmp, path)
+        else:
+            stage.append((tmp, path))           # renamed with the others when the staged block ends
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def staged() -> Iterator[None]:
+    """Files written by :func:`atomic_write` inside the block replace their targets together at its end, and only
+    if it ends without an error (else their temporary files are removed and every target is left as it was);
+    files :func:`discard` -ed inside it are removed then too. A block inside another is part of the outer one."""
+    if _staging.get() is not None:
+        yield
+        return
+    stage: list = []
+    token = _staging.set(stage)
+    try:
+        yield
+    except BaseException:
+        for tmp, _ in stage:
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+        raise
+    finally:
+        _staging.reset(token)
+    for tmp, path in stage:
+        if tmp is None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        else:
+            os.replace(tmp, path)
+
+
+def discard(path: str | os.PathLike) -> None:
+    """Remove ``path`` if it exists (a stale output of an earlier run); inside :func:`staged`, when it ends."""
+    stage = _staging.get()
+    if stage is not None:
+        stage.append((None, Path(path)))
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:

@@ -11,10 +11,13 @@ import argparse
 import dataclasses
 import importlib
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from timeline import __version__
+from timeline.errors import TimelineError
 from timeline.sources.ingest import DATE_ORDERS, InputError, coerce_dct
 
 #: commands defined in other modules: each has ``add_parser(subparsers)`` and ``run(args) -> int``
@@ -123,6 +126,19 @@ def _add_input_options(p) -> None:
                    help="worker processes tagging in parallel (default: all cores; 1: none)")
     p.add_argument("--scheduler", metavar="ADDRESS", type=_scheduler_arg,
                    help="tag on an existing Dask cluster, e.g. tcp://host:8786 (needs the dask extra)")
+    p.add_argument("--doc-timeout", type=_seconds_arg, default=30.0, metavar="SECONDS",
+                   help="a document not done in this time is listed in errors.csv as too slow and the batch goes "
+                        "on (default: 30; 0: no limit)")
+
+
+def _seconds_arg(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"--doc-timeout takes a number of seconds, 0 or more, not {value!r}")
+    return seconds
 
 
 def _scheduler_arg(value: str) -> str:
@@ -165,7 +181,7 @@ def run_build(args) -> int:
                           keep_texts="timeml" in formats or "semeval-timeline" in formats,
                           events=args.events, events_from_input=args.events_from_input,
                           fields=Fields(args.text_field, args.date_field, args.title_field, args.id_field),
-                          entities=entities or None)
+                          entities=entities or None, doc_timeout=args.doc_timeout)
         if "semeval-timeline" in formats and not entities:
             raise OptionsError("--format semeval-timeline writes a timeline per entity: give --about or --about-file")
     except (OptionsError, AboutError) as exc:
@@ -192,6 +208,9 @@ def run_build(args) -> int:
     except EventModelError as exc:                 # checked before any input is read
         _err(str(exc))
         return EXIT_USAGE
+    except TimelineError as exc:                   # a full disk, workers that keep dying
+        _err(str(exc))
+        return EXIT_FAILURES
     except (RuntimeError, OSError, ValueError) as exc:   # --scheduler: Dask missing, unreachable, or no address
         if not args.scheduler:
             raise
@@ -339,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):      # plugin commands set run via set_defaults(func=...) or expose run()
         module = importlib.import_module(f"timeline.{args.command}")
         return module.run(args)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None   # temporary files go too
     try:
         return args.func(args)
     except BrokenPipeError:             # | head: the reader has what it wanted; end quietly
@@ -347,6 +368,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except Terminated:
+        _err("terminated")
+        return 128 + signal.SIGTERM
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the main process is, so that every ``finally`` runs (the table's temporary folder is
+    removed, the worker processes are killed, no output file is left half-written)."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
 
 
 def _quiet_stdout() -> None:

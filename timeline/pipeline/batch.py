@@ -20,7 +20,8 @@ import os
 from typing import Callable, Iterable, Iterator
 
 from timeline.pipeline.options import Options
-from timeline.pipeline.work import Collector, DocumentResult, process_chunk, process_document, process_unit
+from timeline.pipeline.work import (Collector, DocumentResult, chunk_budget, lost_chunk, process_chunk,
+                                    process_document, process_unit)
 from timeline.sources import Unit, expand, iter_units
 from timeline.sources.ingest import Failure, InputError
 from timeline.table.timeline import SpilledTimeline, Timeline
@@ -128,9 +129,18 @@ def _collect(collector: Collector, inputs, options: Options, jobs: int | None, s
         units = _counted(units, progress)
     task = functools.partial(process_chunk, options=options)
     jobs = default_jobs() if jobs is None else jobs
+
+    def lost(chunk, why):                       # a dead worker's chunk: one failure line, its documents counted
+        outcomes = lost_chunk(chunk, why)
+        for _ in range(len(chunk) - len(outcomes)):
+            if progress is not None:
+                progress.document_done(False)
+        return outcomes
+
     with _executor(jobs, scheduler) as (executor, workers):
         try:
-            for outcome in ordered_map(task, chunked(units, _size), executor, window=2 * workers + 2):
+            for outcome in ordered_map(task, chunked(units, _size), executor, window=2 * workers + 2, lost=lost,
+                                       budget=chunk_budget(options)):
                 collector.add(outcome)
         finally:
             if progress is not None:
@@ -164,9 +174,9 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[object, int]]:
             workers = max(1, sum(client.nthreads().values()))
             yield client.get_executor(pure=False), workers
     elif jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from timeline.pipeline.parallel import Pool
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+        pool = Pool(jobs)           # workers that end with this process, started again when one dies
         try:
             yield pool, jobs
         except BaseException:                   # Ctrl-C or --strict: drop what is queued, do not wait for it
@@ -176,9 +186,3 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[object, int]]:
     else:
         yield None, 1
 
-
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the run (no traceback from every worker)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

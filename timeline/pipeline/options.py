@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass, field
 
 from timeline.errors import TimelineError
+from timeline.pipeline.watchdog import DEFAULT_DOC_TIMEOUT
 from timeline.sources.base import Fields, ReadOptions
 
 
@@ -45,7 +46,10 @@ class Options:
       them (SemEval-2015 Task 4's Track B, or one's own annotation); other inputs are detected as usual;
     - ``entities``: keep only the events in which one of these entities takes part, and say which in the
       ``entity`` column (names such as ``"Boeing"`` or ``"General Motors | GM"``, or
-      :class:`timeline.table.about.Target`; held as a tuple of Targets; None: every event).
+      :class:`timeline.table.about.Target`; held as a tuple of Targets; None: every event);
+    - ``doc_timeout``: seconds one document may take to be read, tagged and turned into events (default 30);
+      one that takes longer is a failure ("too slow") and the batch goes on (:mod:`timeline.pipeline.watchdog`);
+      None or 0: no limit.
     """
 
     input_format: str | None = None
@@ -59,6 +63,7 @@ class Options:
     entities: tuple | None = None
     events: str = "dated"
     events_from_input: bool = False
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
 
     def __post_init__(self) -> None:
         from timeline.lang import LanguageError, folder
@@ -81,6 +86,10 @@ class Options:
             folder(self.lang)
         except LanguageError as exc:
             raise OptionsError(f"lang: {exc}") from None
+        timeout = self.doc_timeout
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                    or not 0 <= timeout < float("inf")):
+            raise OptionsError(f"doc_timeout: a number of seconds (0 or None: no limit), not {timeout!r}")
         if self.entities is not None:
             from timeline.table.about import AboutError, targets_of
 

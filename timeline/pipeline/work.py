@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Union
 from timeline.events.mentions import EventModelError
 from timeline.model import Document, Event, Timex
 from timeline.pipeline.options import Options
+from timeline.pipeline.watchdog import TooSlow, budget
 from timeline.sources import Unit, parse_unit
 from timeline.sources.ingest import Failure, InputError
 
@@ -67,6 +68,32 @@ def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
     """Parse one article and process it; what cannot be read, dated or tagged comes back as a Failure."""
     if isinstance(unit, Failure):
         return unit
+    if options.doc_timeout and options.lang not in _warm:
+        warm_up(options)
+    try:
+        with budget(options.doc_timeout):
+            return _process(unit, options)
+    except TooSlow as exc:
+        return Failure(unit.path, f"too slow: not done within {exc.seconds:g} s (--doc-timeout); skipped",
+                       unit.record)
+
+
+_warm: set[str] = set()        # languages whose modules, data and patterns this process has loaded
+
+
+def warm_up(options: Options) -> None:
+    """Load what the first document of a process would load (modules, language data, compiled patterns, the
+    header date parser), so that it is not counted in that document's time budget."""
+    _warm.add(options.lang)
+    body = "On Monday, Oct. 23, 2015, officials said the talks that began in 2011 would resume next week."
+    unit = Unit("warm-up.txt", "text", f"Warm-up\nPublished 12.11.2015 14:12\n\n{body}\n".encode())
+    try:
+        process_document(parse_unit(unit, replace(options.read, dct=None)), options.lang)
+    except Exception:                   # only a warm-up: the documents themselves say what fails
+        pass
+
+
+def _process(unit: Unit, options: Options) -> Outcome:
     try:
         doc = parse_unit(unit, options.read)
     except InputError as exc:
@@ -83,6 +110,31 @@ def process_unit(unit: Unit | Failure, options: Options) -> Outcome:
 def process_chunk(units: list[Unit | Failure], options: Options) -> list[Outcome]:
     """:func:`process_unit` over a chunk: the task a worker process or a Dask worker runs."""
     return [process_unit(u, options) for u in units]
+
+
+LOST_NAMES = 20             # documents named in the failure line of a lost chunk
+
+
+def lost_chunk(units: list[Unit | Failure], why: str) -> list[Outcome]:
+    """What a chunk whose worker process died gives in its place: the failures it already held, and one failure
+    line naming its documents (the first of them as its path)."""
+    held = [u for u in units if isinstance(u, Unit)]
+    out: list[Outcome] = [u for u in units if isinstance(u, Failure)]
+    if held:
+        names = [u.path if u.record is None else f"{u.path} record {u.record}" for u in held]
+        more = f" and {len(names) - LOST_NAMES} more" if len(names) > LOST_NAMES else ""
+        out.append(Failure(held[0].path, f"lost: the worker process tagging {len(held)} document"
+                           f"{'s' if len(held) > 1 else ''} died ({why}): {'; '.join(names[:LOST_NAMES])}{more}",
+                           held[0].record))
+    return out
+
+
+def chunk_budget(options: Options) -> "Callable[[list], float] | None":
+    """The time the main process gives a chunk's task before it kills the worker: every document's budget and a
+    minute (None without a per-document budget)."""
+    if not options.doc_timeout:
+        return None
+    return lambda chunk: options.doc_timeout * len(chunk) + 60.0
 
 
 class Collector:

@@ -20,6 +20,7 @@ from timeline.events.dates import precision_rank
 from timeline.export import Documents
 from timeline.table.rows import document_source, empty_frame, event_cells, frame_from_columns, release_memory
 from timeline.table.columns import COLUMN_NAMES
+from timeline.table.room import room as _room
 
 STORED = COLUMN_NAMES[1:]                       # every column but event_id, which is the row's position
 INSERT_ROWS = 4096                              # rows buffered before one insert
@@ -108,10 +109,11 @@ class SpillStore:
 
     def __init__(self, dir: str | os.PathLike | None = None, *, keep_texts: bool = False,
                  insert_rows: int = INSERT_ROWS):
-        parent = Path(tempfile.gettempdir() if dir is None else dir)
+        parent = self.parent = Path(tempfile.gettempdir() if dir is None else dir)
         remove_stale(parent)
-        self.path = Path(tempfile.mkdtemp(prefix=".timeline-spill-" if dir is not None else "timeline-spill-",
-                                          dir=parent))  # hidden when it sits among the user's files
+        with _room(parent):
+            self.path = Path(tempfile.mkdtemp(prefix=".timeline-spill-" if dir is not None else "timeline-spill-",
+                                              dir=parent))  # hidden when it sits among the user's files
         self.keep_texts, self.insert_rows = keep_texts, insert_rows
         lock = None
         try:
@@ -164,6 +166,10 @@ class SpillStore:
         return self.n_rows + len(self._rows)
 
     def _flush(self) -> None:
+        with _room(self.parent):
+            self._insert()
+
+    def _insert(self) -> None:
         marks = ", ".join("?" * (len(STORED) + 2))
         if self._rows:
             self.db.executemany(f"INSERT INTO rows ({', '.join(_Q[n] for n in STORED)}, rank, bkey) "
@@ -180,13 +186,14 @@ class SpillStore:
         """Merge (if asked) and order the rows into the ``ordered`` table; returns it. ``order="merge"`` leaves
         the merged rows in the order their clusters were formed (merge order) instead of table order."""
         self._flush()
-        self.db.execute("COMMIT")
-        self.db.execute("BEGIN")
-        if merge:
-            self._merge()
-        self._merge_order = order == "merge"
-        self._order(merge)
-        self.db.execute("COMMIT")
+        with _room(self.parent):
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+            if merge:
+                self._merge()
+            self._merge_order = order == "merge"
+            self._order(merge)
+            self.db.execute("COMMIT")
         self.table = SpilledTable(self)
         return self.table
 

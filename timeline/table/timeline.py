@@ -10,7 +10,6 @@ chosen in one pass (:func:`chart_input`).
 """
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -74,7 +73,14 @@ class Timeline:
         and the errors file (the failures, if any) into ``out_dir``; returns the files written. The words the
         chart and the profiles write themselves are in the build's language (``lang=`` among the chart options
         overrides it)."""
+        from timeline.atomic import staged
+
+        with staged():                  # every file replaced together at the end, or none (the old ones stay whole)
+            return self._write(out_dir, formats, chart, chart_options)
+
+    def _write(self, out_dir, formats, chart: bool, chart_options: dict) -> list[Path]:
         from timeline import export
+        from timeline.atomic import discard
         from timeline.render import save_chart
 
         formats = tuple(formats)
@@ -104,8 +110,7 @@ class Timeline:
         if self.failures:
             written.append(write_failures(self.failures, errors))
         else:
-            with contextlib.suppress(FileNotFoundError):
-                errors.unlink()          # a stale list from an earlier run would mislead
+            discard(errors)             # a stale list from an earlier run would mislead
         return written
 
     def close(self) -> None:
