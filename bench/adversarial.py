@@ -5,6 +5,7 @@
     python bench/adversarial.py --family month_abbrevs --family single_line
     python bench/adversarial.py --stage pipeline   # tag + events per document (what a build does per article)
     python bench/adversarial.py --budget 60        # skip a size predicted to take over 60 s (it fails)
+    python bench/adversarial.py --base 64          # every family at 64 KB, 256 KB and 1 MB
 
 Each family is a generator ``make(n_chars) -> str`` of hostile text: digit runs and spaces, month abbreviations
 repeated, a single long line of real prose, deeply repeated punctuation and numeric separators, whitespace.
@@ -143,6 +144,66 @@ def _mixed_numeric(rng: random.Random) -> str:
     return rng.choice((f"{a}/{b}/", f"{a}.{b}.", f"{a}-{b}-", f"{a}:{b}", f"{a},{b:03d}", f"'{a:02d} "))
 
 
+def _anchors_and_links(rng: random.Random) -> str:
+    """A happening dated by a boundary verb, then an anchor phrase naming another one: each anchor looks for its
+    link among every link of the document."""
+    a, b = rng.sample(("strike", "election", "talks", "dinner", "festival", "inquiry", "boycott", "trial"), 2)
+    return f"the {a} began in {rng.randint(1990, 2015)}, since the start of the {b}, "
+
+
+def _date_ranges(rng: random.Random) -> str:
+    """Thousands of intervals on one line, of every shape the events stage pairs."""
+    d, y = rng.randint(1, 25), rng.randint(1990, 2014)
+    month = rng.choice(MONTH_ABBREVS)
+    return rng.choice((f"{month} {d}-{d + 2}, ", f"{y}-{y + 3}, ", f"from {d} to {d + 3} {month}, ",
+                       f"between {y} and {y + 2}, ", f"{month} {d} - {month} {d + 1} ", f"{y}–{str(y + 1)[2:]}, "))
+
+
+HOMOGLYPHS = ("M\u043enday", "\uff2d\uff4f\uff4e\uff44\uff41\uff59", "Tu\u0435sday", "\u039fct. 23", "Oct.\u00a023",
+              "2015\u200b11\u200b12", "\u0663\u0660 Oct.", "Ｏｃｔ．２３", "Mon\u0301day", "ﬁve years ago")
+
+
+def _alternating_scripts(rng: random.Random) -> str:
+    """Letters of four scripts alternating within words, homoglyph and full-width dates, every kind of space."""
+    letters = "aбγ字eжδ語"
+    word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
+    return rng.choice((word, rng.choice(HOMOGLYPHS), rng.choice(WEEKDAYS))) + rng.choice(
+        (" ", "\u00a0", "\u2009", "\u3000", "\u200b", "\t", "\u2029", "\u000b", "\u0085"))
+
+
+def _long_words_and_dates(rng: random.Random) -> str:
+    """Words of thousands of letters (digits and dots inside some) between dates."""
+    word = "x" * rng.randint(500, 5000)
+    if rng.random() < 0.5:
+        word = word[:200] + rng.choice(("2015", "Oct.", "12.11.", "Monday")) + word[200:]
+    return word + rng.choice((" on Monday ", " in 2011 ", " ", " Oct. 23 "))
+
+
+def _signal_soup(rng: random.Random) -> str:
+    """Signal words without punctuation: since, until, from, to, between, around ... and a date now and then."""
+    words = ("since", "until", "from", "to", "between", "and", "around", "about", "before", "after", "the",
+             "began", "in", "ended", "during", "while")
+    out = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+    return out + " " + rng.choice((str(rng.randint(1990, 2015)), rng.choice(WEEKDAYS), rng.choice(MONTHS), "")) + " "
+
+
+def _clause_cuts(rng: random.Random) -> str:
+    """Dates between every kind of clause separator: semicolons, conjunctions, commas, dashes."""
+    return rng.choice(WEEKDAYS) + rng.choice(("; ", ", and ", ", but ", ", ", " -- ", " – ", " and then ", "; then "))
+
+
+def _digit_dates(rng: random.Random) -> str:
+    """Dates written in other digits: ١٢/١١/٢٠١٥, Oct. ٢٣, ２０１５年, १९९९."""
+    digits = rng.choice(("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "０１２３４５６７８９"))
+
+    def num(n: int) -> str:
+        return "".join(digits[int(c)] for c in str(n))
+
+    return rng.choice((f"{num(rng.randint(1, 28))}/{num(rng.randint(1, 12))}/{num(rng.randint(1990, 2015))} ",
+                       f"Oct. {num(rng.randint(1, 28))} ", f"in {num(rng.randint(1990, 2015))} ",
+                       f"{num(rng.randint(1990, 2015))}年{num(rng.randint(1, 12))}月 "))
+
+
 @dataclass(frozen=True)
 class Family:
     name: str
@@ -186,6 +247,22 @@ FAMILIES: tuple[Family, ...] = (
     Family("long_word", _repeat("a" * 4999 + " "), base=64 * KB, what="5,000-letter words"),
     Family("unicode_digits", _random_tokens(_unicode_digits, 10), base=64 * KB,
            what="Arabic-Indic, Devanagari, full-width digits"),
+    # issue 15, second part: each stresses one more lookup of the events stage or the tagger
+    Family("anchors_and_links", _random_tokens(_anchors_and_links, 11), base=64 * KB,
+           what='"the strike began in 2011, since the start of the election, ..."'),
+    Family("date_ranges", _random_tokens(_date_ranges, 12), base=64 * KB,
+           what='thousands of intervals on one line ("Nov. 3-5, 1990-1993, from 3 to 6 May, ...")'),
+    Family("alternating_scripts", _random_tokens(_alternating_scripts, 13), base=64 * KB,
+           what="scripts alternating inside words, homoglyph dates, every kind of space"),
+    Family("long_words_and_dates", _random_tokens(_long_words_and_dates, 14), base=64 * KB,
+           what="words of 500-5,000 letters, some with a date inside, between dates"),
+    Family("giant_word", _repeat("abcdefghij"), base=64 * KB, what="one word as long as the text"),
+    Family("signal_soup", _random_tokens(_signal_soup, 15), base=64 * KB,
+           what="since, until, from, to, between ... without punctuation, a date now and then"),
+    Family("clause_cuts", _random_tokens(_clause_cuts, 16), base=64 * KB,
+           what="weekdays between semicolons, conjunctions, commas and dashes"),
+    Family("digit_dates", _random_tokens(_digit_dates, 17), base=64 * KB,
+           what="dates in Arabic-Indic, Persian, Devanagari and full-width digits"),
 )
 BY_NAME = {f.name: f for f in FAMILIES}
 
@@ -217,13 +294,16 @@ def time_stage(stage: Callable[[str], int], text: str, repeats: int) -> tuple[fl
     return best, found
 
 
-def measure(family: Family, scale_down: int = 1, stage: str = "tag", budget: float = 120.0) -> dict:
-    """ms/KB at each scale. A size whose predicted time (the last ms/KB times the growth so far) is past
-    ``budget`` seconds is not run: the family fails, with the growth measured up to there."""
-    row = {"family": family.name, "what": family.what, "base_kb": family.base / scale_down / KB}
+def measure(family: Family, scale_down: int = 1, stage: str = "tag", budget: float = 120.0,
+            base: int | None = None) -> dict:
+    """ms/KB at each scale (1x is ``base`` characters when given, else the family's own). A size whose predicted
+    time (the last ms/KB times the growth so far) is past ``budget`` seconds is not run: the family fails, with
+    the growth measured up to there."""
+    base = base or family.base
+    row = {"family": family.name, "what": family.what, "base_kb": base / scale_down / KB}
     last = previous = None
     for scale, repeats in zip(SCALES, (5, 3, 2) if stage == "tag" else (3, 2, 1)):
-        n = family.base * scale // scale_down
+        n = base * scale // scale_down
         if last is not None:
             step = row[last] / row[previous] if previous is not None and row[previous] > 0 else 1.0
             predicted = row[last] * max(step, 1.0) * n / KB / 1000 * repeats
@@ -263,18 +343,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the table (markdown) to this file")
     parser.add_argument("--budget", type=float, default=120.0,
                         help="seconds one size may be predicted to take before it is skipped (and fails)")
+    parser.add_argument("--base", type=int, metavar="KB",
+                        help="1x size of every family in KB of 1,000 characters (--base 64: 64 KB, 256 KB, 1 MB)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     families = [BY_NAME[n] for n in args.family] if args.family else list(FAMILIES)
     rows = []
     for family in families:
-        row = measure(family, scale_down=10 if args.quick else 1, stage=args.stage, budget=args.budget)
+        row = measure(family, scale_down=10 if args.quick else 1, stage=args.stage, budget=args.budget,
+                      base=args.base * KB if args.base else None)
         rows.append(row)
         print(f"{family.name:22s} " + "  ".join(f"{s}x {_ms(row[s]):>7} ms/KB" for s in SCALES)
               + f"  growth {row['growth']:.2f} {'ok' if row['ok'] else 'TOO SLOW'}", file=sys.stderr, flush=True)
     header = (f"{platform.node() or 'machine'}: {platform.processor() or platform.machine()}, Python "
               f"{platform.python_version()}, {dt.date.today().isoformat()}; "
-              f"`python bench/adversarial.py --stage {args.stage}`")
+              f"`python bench/adversarial.py --stage {args.stage}{f' --base {args.base}' if args.base else ''}`")
     result = header + "\n\n" + table(rows) + "\n"
     print(result)
     if args.out:

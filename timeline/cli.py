@@ -372,8 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         _err("terminated")
         return 128 + signal.SIGTERM
     finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
+        if main_thread:                 # a handler not set from Python (None) is put back as the default
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 class Terminated(BaseException):

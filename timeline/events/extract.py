@@ -14,7 +14,7 @@ from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, da
                                     quotes_in, undated_event)
 from timeline.events.anchor import rank as event_rank
 from timeline.events.dates import Span, edtf_interval, edtf_point, precision_rank, span_of
-from timeline.events.intervals import Item, anchored, flags_of, pair, single
+from timeline.events.intervals import Item, Links, anchored, flags_of, pair, single
 from timeline.events.signals import Signals, signals_of
 from timeline.events.text import TextAnalysis, analysis_of, one_line, text_analysis
 from timeline.events.words import event_words
@@ -250,7 +250,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
     def inside_of(s0: int, s1: int) -> list[Timex]:      # the expressions that start in a sentence, by bisection
         return ordered[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
 
-    links: list[tuple] = []
+    links = Links()                         # indexed: an anchor phrase finds its link without a scan
     per_sentence: list[tuple[int, int, list[Item], list[Timex]]] = []
     for s0, s1 in spans:
         inside = inside_of(s0, s1)

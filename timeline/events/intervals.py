@@ -9,6 +9,7 @@ phrase linked to a dated mention of the same happening ("since the beginning of 
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from dataclasses import dataclass, field
 
 from timeline.events.dates import Span, span_of
@@ -150,14 +151,7 @@ def anchored(sig: Signals, text: str, s0: int, s1: int, timexes: list[Timex], li
             if any(m.start() <= t.start < m.end() for t in timexes):
                 continue                    # "since the beginning of 2011": the expression dates it
             np_words = sig.happening_words(m["np"])
-            classes = sig.happening_classes(np_words)
-            best = None
-            for lw, lb, li in links:
-                if lb != boundary or li.start is None:
-                    continue
-                if classes & sig.happening_classes(lw) or (np_words and len(np_words & lw) / len(np_words | lw) >= 0.5):
-                    best = li
-                    break
+            best = _first_link(sig, links, boundary, np_words)
             item = Item(None, dct, None, "day" if dct else None, m.start(), m.end(), [], "",
                         kind="interval", anchor="event", flags={"open_start"})
             src = span_of(best.value) if best is not None else None
@@ -168,3 +162,84 @@ def anchored(sig: Signals, text: str, s0: int, s1: int, timexes: list[Timex], li
                                                              "ambiguous_order", "approximate"})
             items.append(item)
     return items
+
+
+def _first_link(sig: Signals, links: list[tuple], boundary: str, np_words: set[str]) -> "Item | None":
+    """The first dated link of ``boundary`` whose happening shares a class with ``np_words`` or whose words have a
+    Jaccard similarity of 0.5 or more with them; a :class:`Links` finds it by its index."""
+    if isinstance(links, Links):
+        return links.first(sig, boundary, np_words)
+    classes = sig.happening_classes(np_words)
+    for lw, lb, li in links:
+        if lb == boundary and li.start is not None and (
+                classes & sig.happening_classes(lw) or (np_words and len(np_words & lw) / len(np_words | lw) >= 0.5)):
+            return li
+    return None
+
+
+class Links(list):
+    """The links of a document, ``(happening words, boundary, item)`` of each mention dated by a boundary verb
+    ("the war began in 2011"), in order, with an index built at the first lookup (and again after an append).
+
+    :meth:`first` gives what a scan over every link gives (the first dated link of the boundary that shares a
+    happening class with the anchor's words or has a Jaccard similarity of 0.5 or more with them) without the scan:
+    a document of thousands of "X began in 2011, since the start of Y" costs its links once, not once an anchor.
+    For the Jaccard test, the links are indexed by every subset of their words and their number of words: a link
+    of ``b`` words holding a subset ``I`` of the anchor's ``a`` words has a similarity of at least
+    ``|I| / (a + b - |I|)``, so the first link of each (subset, b) whose bound is 0.5 passes, and the first that
+    passes at all is the first of those."""
+
+    def append(self, link: tuple) -> None:
+        super().append(link)
+        self._index = None
+
+    WIDE = 8            # links of more words than this (none: a boundary verb's subject is at most six) are scanned
+
+    def _build(self, sig: Signals) -> dict:
+        index: dict[str, dict] = {}
+        for pos, (words, boundary, item) in enumerate(self):
+            if item.start is None:
+                continue
+            entry = index.setdefault(boundary, {"class": {}, "subset": {}, "words": set(), "longest": 0, "wide": []})
+            for c in sig.happening_classes(words):
+                entry["class"].setdefault(c, pos)
+            if len(words) > self.WIDE:
+                entry["wide"].append(pos)
+                continue
+            entry["words"] |= words
+            entry["longest"] = max(entry["longest"], len(words))
+            ordered = sorted(words)
+            for k in range(1, len(ordered) + 1):
+                for sub in itertools.combinations(ordered, k):
+                    entry["subset"].setdefault((sub, len(ordered)), pos)
+        self._index, self._memo = index, {}
+        return index
+
+    def first(self, sig: Signals, boundary: str, np_words: set[str]) -> "Item | None":
+        index = self._index if getattr(self, "_index", None) is not None else self._build(sig)
+        key = (boundary, frozenset(np_words))
+        if key not in self._memo:
+            self._memo[key] = self._lookup(index.get(boundary), sig, np_words)
+        pos = self._memo[key]
+        return None if pos is None else self[pos][2]
+
+    def _lookup(self, entry: dict | None, sig: Signals, np_words: set[str]) -> int | None:
+        if entry is None:
+            return None
+        found = [entry["class"][c] for c in sig.happening_classes(np_words) if c in entry["class"]]
+        a, longest = len(np_words), entry["longest"]
+        shared = sorted(np_words & entry["words"])      # only these can be in common with a link
+        for k in range(max(1, (a + 1) // 2), min(len(shared), longest) + 1):
+            for sub in itertools.combinations(shared, k):
+                for b in range(k, longest + 1):
+                    if 3 * k < a + b:                   # k / (a + b - k) < 0.5: not enough in common
+                        break
+                    pos = entry["subset"].get((sub, b))
+                    if pos is not None:
+                        found.append(pos)
+        for pos in entry["wide"]:
+            lw = self[pos][0]
+            if np_words and len(np_words & lw) / len(np_words | lw) >= 0.5:
+                found.append(pos)
+                break
+        return min(found, default=None)
