@@ -81,13 +81,13 @@ def test_a_document_over_its_budget_is_reported_too_slow_and_the_batch_goes_on(t
     inputs.mkdir()
     for i in range(70):                         # the slow one in the second chunk: --jobs 2 uses the workers
         (inputs / f"a_good{i:02d}.txt").write_text(GOOD, encoding="utf-8")
-    (inputs / "b_slow.txt").write_text(article("Dates", many_dates(1_000_000)), encoding="utf-8")  # 13 s to tag
+    (inputs / "b_slow.txt").write_text(article("Dates", many_dates(3_000_000)), encoding="utf-8")  # 40 s to tag
     (inputs / "c_good.txt").write_text(GOOD.replace("Geneva", "Vienna"), encoding="utf-8")
     out = tmp_path / "out"
     start = time.monotonic()
     code = main(["build", str(inputs), "--out", str(out), "--no-chart", "--quiet", "--jobs", jobs,
                  "--doc-timeout", "0.5"])
-    assert time.monotonic() - start < 8, "the slow document was waited for"
+    assert time.monotonic() - start < 30, "the slow document was waited for"
     assert code == 1
     errors = read_errors(out / "errors.csv")
     assert list(errors) == ["b_slow.txt"] and "too slow" in errors["b_slow.txt"], errors

@@ -164,7 +164,7 @@ def anchored(sig: Signals, text: str, s0: int, s1: int, timexes: list[Timex], li
     return items
 
 
-def _first_link(sig: Signals, links: list[tuple], boundary: str, np_words: set[str]) -> "Item | None":
+def _first_link(sig: Signals, links: list[tuple], boundary: str, np_words: set[str]) -> Item | None:
     """The first dated link of ``boundary`` whose happening shares a class with ``np_words`` or whose words have a
     Jaccard similarity of 0.5 or more with them; a :class:`Links` finds it by its index."""
     if isinstance(links, Links):
@@ -193,53 +193,66 @@ class Links(list):
         super().append(link)
         self._index = None
 
+    _index: dict | None = None
     WIDE = 8            # links of more words than this (none: a boundary verb's subject is at most six) are scanned
 
     def _build(self, sig: Signals) -> dict:
-        index: dict[str, dict] = {}
+        index: dict[str, _Index] = {}
         for pos, (words, boundary, item) in enumerate(self):
             if item.start is None:
                 continue
-            entry = index.setdefault(boundary, {"class": {}, "subset": {}, "words": set(), "longest": 0, "wide": []})
+            entry = index.setdefault(boundary, _Index())
             for c in sig.happening_classes(words):
-                entry["class"].setdefault(c, pos)
+                entry.by_class.setdefault(c, pos)
             if len(words) > self.WIDE:
-                entry["wide"].append(pos)
+                entry.wide.append(pos)
                 continue
-            entry["words"] |= words
-            entry["longest"] = max(entry["longest"], len(words))
+            entry.words |= words
+            entry.longest = max(entry.longest, len(words))
             ordered = sorted(words)
             for k in range(1, len(ordered) + 1):
                 for sub in itertools.combinations(ordered, k):
-                    entry["subset"].setdefault((sub, len(ordered)), pos)
+                    entry.by_subset.setdefault((sub, len(ordered)), pos)
         self._index, self._memo = index, {}
         return index
 
-    def first(self, sig: Signals, boundary: str, np_words: set[str]) -> "Item | None":
-        index = self._index if getattr(self, "_index", None) is not None else self._build(sig)
+    def first(self, sig: Signals, boundary: str, np_words: set[str]) -> Item | None:
+        index = self._index if self._index is not None else self._build(sig)
         key = (boundary, frozenset(np_words))
         if key not in self._memo:
             self._memo[key] = self._lookup(index.get(boundary), sig, np_words)
         pos = self._memo[key]
         return None if pos is None else self[pos][2]
 
-    def _lookup(self, entry: dict | None, sig: Signals, np_words: set[str]) -> int | None:
+    def _lookup(self, entry: _Index | None, sig: Signals, np_words: set[str]) -> int | None:
         if entry is None:
             return None
-        found = [entry["class"][c] for c in sig.happening_classes(np_words) if c in entry["class"]]
-        a, longest = len(np_words), entry["longest"]
-        shared = sorted(np_words & entry["words"])      # only these can be in common with a link
+        found = [entry.by_class[c] for c in sig.happening_classes(np_words) if c in entry.by_class]
+        a, longest = len(np_words), entry.longest
+        shared = sorted(np_words & entry.words)         # only these can be in common with a link
         for k in range(max(1, (a + 1) // 2), min(len(shared), longest) + 1):
             for sub in itertools.combinations(shared, k):
                 for b in range(k, longest + 1):
                     if 3 * k < a + b:                   # k / (a + b - k) < 0.5: not enough in common
                         break
-                    pos = entry["subset"].get((sub, b))
+                    pos = entry.by_subset.get((sub, b))
                     if pos is not None:
                         found.append(pos)
-        for pos in entry["wide"]:
+        for pos in entry.wide:
             lw = self[pos][0]
             if np_words and len(np_words & lw) / len(np_words | lw) >= 0.5:
                 found.append(pos)
                 break
         return min(found, default=None)
+
+
+@dataclass
+class _Index:
+    """The links of one boundary: the first position of each happening class and of each (subset of words,
+    number of words), the words of all, the most words of one, and the links of too many words to index."""
+
+    by_class: dict[str, int] = field(default_factory=dict)
+    by_subset: dict[tuple, int] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)
+    longest: int = 0
+    wide: list[int] = field(default_factory=list)

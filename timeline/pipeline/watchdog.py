@@ -30,8 +30,11 @@ class TooSlow(BaseException):
 
 
 def can_time() -> bool:
-    """Whether :func:`budget` can arm a timer here (a main thread, a system with ``setitimer``)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether :func:`budget` can arm a timer here: a main thread, a system with ``setitimer``, and no timer or
+    SIGALRM handler of the caller's (a program that uses them keeps them; its documents run without a budget)."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None))
 
 
 @contextlib.contextmanager
