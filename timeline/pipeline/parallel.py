@@ -73,7 +73,7 @@ def die_with_parent(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):          # not Linux: the watch alone
+    except Exception:                          # not Linux (no prctl): the watch alone
         pass
     if os.getppid() != parent:                 # the parent died before the kernel was told
         os._exit(1)
@@ -120,9 +120,12 @@ class Pool:
                 process.join(1.0)
         codes = [p.exitcode for p in self._processes if p.exitcode not in (None, 0, -signal.SIGTERM)]
         if codes and codes[0] < 0:
-            name = signal.Signals(-codes[0]).name if -codes[0] in signal.Signals._value2member_map_ else ""
+            try:
+                name = f" {signal.Signals(-codes[0]).name}"
+            except ValueError:
+                name = ""
             oom = " (the out-of-memory killer sends it)" if -codes[0] == signal.SIGKILL else ""
-            return f"killed by signal {-codes[0]} {name}{oom}".replace("  ", " ")
+            return f"killed by signal {-codes[0]}{name}{oom}"
         return f"exit code {codes[0]}" if codes else "it ended abruptly"
 
     def kill(self) -> None:
