@@ -80,7 +80,7 @@ def test_a_document_over_its_budget_is_reported_too_slow_and_the_batch_goes_on(t
     inputs = tmp_path / "in"
     inputs.mkdir()
     for i in range(70):                         # the slow one in the second chunk: --jobs 2 uses the workers
-        (inputs / f"a_good{i:02d}.txt").write_text(GOOD, encoding="utf-8")
+        (inputs / f"a_good{i:02d}.txt").write_text(GOOD.replace("Geneva", f"Geneva ({i})", 1), encoding="utf-8")
     (inputs / "b_slow.txt").write_text(article("Dates", many_dates(3_000_000)), encoding="utf-8")  # 40 s to tag
     (inputs / "c_good.txt").write_text(GOOD.replace("Geneva", "Vienna"), encoding="utf-8")
     out = tmp_path / "out"
@@ -152,10 +152,10 @@ def test_a_worker_killed_mid_run_is_one_failure_line_and_the_run_goes_on(tmp_pat
     here = os.getpid()
     real = work.process_document
 
-    def process_document(doc, lang="en"):
+    def process_document(doc, *args, **kwargs):
         if "KILL ME" in doc.text and os.getpid() != here:      # in a worker only: the OOM killer's SIGKILL
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(doc, lang)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(work, "process_document", process_document)
     inputs = tmp_path / "in"

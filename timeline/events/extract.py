@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import replace
 
 from timeline.events.anchor import (DCT, EVENT, NONE, TIMEX, Dated, Mentions, dated_mentions, event_offsets,
@@ -251,6 +252,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
         return ordered[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
 
     links = Links()                         # indexed: an anchor phrase finds its link without a scan
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]     # where each paragraph ends, found once
     per_sentence: list[tuple[int, int, list[Item], list[Timex]]] = []
     for s0, s1 in spans:
         inside = inside_of(s0, s1)
@@ -269,7 +271,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
         items = _dedupe(sig, items + anchored(sig, text, s0, s1, inside_of(s0, s1), links, dct), text)
         items.sort(key=lambda it: it.phrase_start)
         if k == 0 and len(items) == 1 and items[0].kind == "mention" and _only_date(sig, text, s0, s1, items[0]):
-            dateline = _dated(text, items[0], s1)     # "June 13 , 2005": it dates the lead, it is no event
+            dateline = _dated(text, items[0], s1, breaks)     # "June 13 , 2005": it dates the lead, it is no event
             continue
         clauses = _clauses(analysis, text, s0, s1, items)
         hosts = []                                  # (clause start, end, its row) of this sentence
@@ -299,7 +301,7 @@ def events_and_note(doc: Document, timexes: list[Timex], lang: str = DEFAULT, ev
         if every and len(mentions):
             events += _other_mentions(analysis, doc, s0, s1, hosts, mentions)
         first = next((it for it in items if it.kind == "mention" and it.start is not None), None)
-        before = _dated(text, first, s1) if first else None
+        before = _dated(text, first, s1, breaks) if first else None
         index += 1
     return events, note
 
@@ -332,7 +334,13 @@ def _only_date(sig: Signals, text: str, s0: int, s1: int, item: Item) -> bool:
     return not any(ch.isalnum() for ch in text[s0:item.phrase_start] + text[item.phrase_end:s1])
 
 
-def _dated(text: str, item: Item, s1: int) -> Dated:
-    para = text.find("\n\n", s1)
+_BLANK_LINE = re.compile(r"(?=\n\n)")
+
+
+def _dated(text: str, item: Item, s1: int, breaks: list[int]) -> Dated:
+    """``item`` as the date of what follows it up to the end of its paragraph (``breaks``: where each blank line
+    starts, found once a text, so that a text without one does not cost a search to its end each sentence)."""
+    k = bisect.bisect_left(breaks, s1)
+    para = breaks[k] if k < len(breaks) else -1
     return Dated(item.start, item.end, item.precision, item.value, _edtf(item, span_of(item.value)),
                  len(text) if para < 0 else para)
