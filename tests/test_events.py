@@ -427,6 +427,32 @@ def test_any_text_and_expressions_give_well_formed_events(words, picks, dct):
     assert len(df) <= len(events)
 
 
+def _hand_tagged(words: list[str], picks: list[tuple[int, str, str | None]], dct=None) -> list:
+    """The events of "Title" + the words, each pick (word index, TIMEX3 value, mod) a DATE on that word."""
+    title = "Title\n\n"
+    text, starts = title, []
+    for w in words:
+        starts.append(len(text))
+        text += w + " "
+    text = text[:-1]
+    txs = [Timex(starts[i], starts[i] + len(words[i]), words[i], "DATE", v, mod=m) for i, v, m in picks]
+    return extract_events(Document("any.txt", "Title", dct, text, len(title)), txs)
+
+
+def test_a_clock_time_beside_a_part_of_day_is_one_well_formed_time():
+    # found by the test above: "2015-11-12TMO" is a day with a part of day, not a day value to append a time to
+    events = _hand_tagged(["since", "since"], [(0, "2015-11-12T15:00", None), (1, "2015-11-12TMO", None)])
+    assert all("TMOT" not in (e.value or "") for e in events)          # before the fix: AttributeError
+
+
+def test_an_approximate_decade_since_is_an_interval_edtf_parsers_accept():
+    edtf = pytest.importorskip("edtf")
+    events = _hand_tagged(["since", "199"], [(1, "199", "APPROX")], dct=dt.datetime(2015, 11, 12, 14, 12))
+    (e,) = [e for e in events if e.kind == "interval"]
+    assert e.edtf == "1990~/2015-11-12"
+    edtf.parse_edtf(e.edtf)
+
+
 def test_since_a_date_after_the_publication_is_not_stretched_backwards():
     (e,) = events_of(article("Fighting since 2016 killed thousands."), [("2016", "2016", {"anchor": "absolute"})])
     assert e.kind == "mention" and (e.start, e.end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))

@@ -84,8 +84,9 @@ def edtf_interval(start: _dt.date | None, start_precision: str | None, end: _dt.
     (sub-year groupings as months, which the EDTF interval grammar accepts).
 
     Beside an open end, a decade or century is written as the year it begins (start) or ends (end):
-    ``1990/..``, ``../1999``. EDTF parsers (the ``edtf`` package among them) reject ``199X/..``."""
-    if start is None or end is None:
+    ``1990/..``, ``../1999``; so is an approximate one (``1990~/2015-11-12``). EDTF parsers (the ``edtf`` package
+    among them) reject ``199X/..`` and ``199X~/2015-11-12``."""
+    if start is None or end is None or approximate:
         start_precision = _year_if_unspecified(start_precision)
         end_precision = _year_if_unspecified(end_precision)
     return edtf_end(start, start_precision, approximate) + "/" + edtf_end(end, end_precision)

@@ -41,7 +41,7 @@ def _merge_together(a: Item, t: Timex, span: Span) -> None:
     times = [x for x in (cur, span) if x and x.precision == "time"]
     days = [x for x in (cur, span) if x and x.precision == "day"]
     if times and days:
-        a.value = f"{days[0].value}T{times[0].time[:5]}"
+        a.value = f"{days[0].start.isoformat()}T{times[0].time[:5]}"     # not the value: 2015-11-12TMO
         new = span_of(a.value)
     else:
         new = span if precision_rank(span.precision) > precision_rank(a.precision) else cur
