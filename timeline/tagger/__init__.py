@@ -23,6 +23,7 @@ def tag(text: str, dct=None, lang: str = DEFAULT) -> list[Timex]:
     """
     # imported here, not at the top: the language data's loader uses the regex machinery of this package
     from timeline.tagger.recognize import recognize
+    from timeline.tagger.join import join_date_clock
     from timeline.tagger.resolve import resolve
 
     from timeline.lang import folder
@@ -30,7 +31,7 @@ def tag(text: str, dct=None, lang: str = DEFAULT) -> list[Timex]:
     folder(lang)        # an unknown code is refused here, even for an empty text
     if not text:
         return []
-    return resolve(recognize(text, lang), text, dct, lang)
+    return join_date_clock(resolve(recognize(text, lang), text, dct, lang), text)
 
 
 class Tagged(NamedTuple):

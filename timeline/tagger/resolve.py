@@ -23,6 +23,7 @@ import pendulum
 from timeline.lang import DEFAULT
 from timeline.lang.lexicon import load
 from timeline.tagger import tense
+from timeline.tagger.narrative import narrative_mentions
 from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, nearest as _nearest, pick as _pick, season_start,
                             shift, start_of, valid as _valid, weekday_from as _weekday,
                             within_reach as _within_reach)
@@ -392,7 +393,7 @@ def resolve(mentions: list[Mention], text: str, dct, lang: str = DEFAULT) -> lis
     """Resolve ``mentions`` of ``text`` against ``dct`` (a datetime, date, ISO string, or None: narrative); the
     tense of a clause is read with the markers of language ``lang``."""
     resolver = Resolver(text, to_datetime(dct), lang)
-    if resolver.dct is None:    # narrative prose: "The garrison soon surrendered" is the order of events, not a timex
-        sequence = {" ".join(w.lower().split()) for w in load(lang).phrases("narrative_not_timex")}
-        mentions = [m for m in mentions if " ".join(m.text.lower().split()) not in sequence]
-    return [resolver.resolve(m) for m in mentions]
+    generic: list[Timex] = []
+    if resolver.dct is None:    # narrative prose: "soon" is no timex, "at night" names no day (tagger/narrative.py)
+        mentions, generic = narrative_mentions(mentions, lang)
+    return sorted([resolver.resolve(m) for m in mentions] + generic, key=lambda t: t.start)

@@ -127,6 +127,14 @@ def duration_rule(m, lex, text):
     return Hit("DURATION", P(value=_duration_value(amount, unit, letter), mod=_amount_mod(lex, amod)), span=span)
 
 
+def duration_glued(m, lex, text):
+    # EXAMPLE: a 45min run / slept 2hrs / 1.5hrs / 16days (a count glued to its unit, as tweets write it)
+    unit, letter = lex.unit(m.group("unit").lower())
+    value = float(m.group("num"))
+    amount = (int(value), "half") if value % 1 == 0.5 else int(value) if value.is_integer() else value
+    return Hit("DURATION", P(value=_duration_value(amount, unit, letter)))
+
+
 def unit_long(m, lex, text):
     # EXAMPLE: a year-long inquiry / a day-long meeting / the decades-long embargo
     word = m.group("unit").lower()

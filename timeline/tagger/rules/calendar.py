@@ -51,6 +51,16 @@ def second_day(m, lex, text):
     return Hit("DATE", P(year=year, month=month, day=day, granularity="day"), span=(m.start("t"), m.end()))
 
 
+def first_day(m, lex, text):
+    # EXAMPLE: the battle (3-6 May 1862) / Workshop 4-6 Dec / from 10 to 12 October (the 3rd is a date of its own)
+    month = lex.month(m.group("mon"))
+    day, last = int(m.group("t")), int(m.group("d2"))
+    year = year_of(m.group("year"))
+    if not valid_day(year, month, day) or not valid_day(year, month, last) or day >= last:
+        return None
+    return Hit("DATE", P(year=year, month=month, day=day, granularity="day"), span=m.span("t"))
+
+
 RANGE_YEAR = r"\s*(?:-|<<range_to>>)\s*[0-3]?\d,?\s*(?P<year>(?:1\d|20)\d\d)\b"
 
 
@@ -258,6 +268,10 @@ RULES = (
          r"\b(?P<mon>" + MON + r")\s*(?P<d1>[0-3]?\d)\s*(?:<<day_to>>|-)\s*(?P<t>[0-3]?\d)\b"
          r"(?!\s*(?:%|<<percent>>|[a-z]))(?:,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
          second_day, "the summit on April 24 and 25", 6),
+    Rule("first_day",       # a day-first range: its first day takes the month (and year) of the second
+         r"(?<![\w.,/-])(?P<t>[0-3]?\d)(?:<<ordinal_suffix>>)?\s*(?:<<day_to>>|-)\s*(?P<d2>[0-3]?\d)(?:<<ordinal_suffix>>)?"
+         r"\s+(?:<<of>>\s+)?(?P<mon>" + MON + r")(?:,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
+         first_day, "the battle (3-6 May 1862)", 6),
     Rule("iso_date",
          r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?(?![\d-])",
          iso_date, "published 2015-11-12", 1),

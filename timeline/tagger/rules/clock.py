@@ -58,15 +58,19 @@ def clock_time(m, lex, text):
 
 
 MON = r"(?:<<month_full>>|<<month_short>>)"
-TZ = r"(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)\b)"
+TZ = r"(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|CES?T|BST|SGT)\b)"
 RULES = (
     Rule("clock_time",
-         r"(?:\b(?P<approx><<clock_approx>>)\s+)?(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
+         r"(?:\b(?P<approx><<clock_approx>>)\s+)?(?:\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
          r"(?P<ap><<clock_suffix>>)(?:\s+(?P<morn><<clock_day_part>>))?|\b(?P<word><<pod_clock>>))"
          r"(?:\s+" + TZ + r")?"
          r"(?:(?:\s*,\s*|\s+)(?P<tail><<deictic>>|<<weekday>>|"
          r"(?P<tmon>" + MON + r")\s*(?P<tday>[0-3]?\d)\b))?",
          clock_time, "at 10:30 a.m. Thursday", 1),
+    Rule("clock_glued",     # hours and minutes written as one number before am/pm: "430pm", "0930am"
+         r"\b(?P<h>[01]?\d)(?P<mi>[0-5]\d)(?P<ap>(?-i:am|pm|AM|PM))\b(?:\s+" + TZ + r")?(?P<tail>)(?P<tmon>)(?P<tday>)"
+         r"(?P<word>)(?P<approx>)(?P<morn>)",
+         clock_time, "doors open 430pm", 1),
     Rule("clock_24h", r"\b<<at>>\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+" + TZ + r")?)"
          r"(?![\d:]|\s*(?:<<clock_suffix_start>>))(?P<ap>)(?P<tail>)(?P<tmon>)(?P<tday>)(?P<word>)(?P<approx>)"
          r"(?P<morn>)",

@@ -115,7 +115,8 @@ def season_rule(m, lex, text):
     mod = mod_of(m.group("det"), lex)
     verb = lex.word("season_verb", m.group("s")) is not None      # "fall": a verb as often
     if not (year or det):
-        if not context(lex, r"\b(?:<<season_context>>)\s+$", text, m.start() - 12, m.start()) or verb:
+        modifier = compiled(lex, r"[\s-]+(?:<<season_modified>>)\b").match(text, m.end())   # "a summer offensive"
+        if verb or not (modifier or context(lex, r"\b(?:<<season_context>>)\s+$", text, m.start() - 12, m.start())):
             return None
     if det and lex.word("the", det[-1]) is not None and not year:
         if compiled(lex, r"\s+<<of>>\b").match(text, m.end()) or verb and not context(

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from timeline.tagger.patterns import compiled
-from timeline.tagger.rules.amounts import adverb_set, ago_rule, bare_plural, duration_rule, set_rule, unit_long
+from timeline.tagger.rules.amounts import (adverb_set, ago_rule, bare_plural, duration_glued, duration_rule, set_rule,
+                                           unit_long)
 from timeline.tagger.rules.base import Hit, P, Rule, context, mod_of
 from timeline.tagger.rules.vague import vague_rule
 
@@ -26,9 +27,9 @@ def _direction(value: str | None) -> tuple[int | None, tuple[str, ...]]:
                                                                          else []) + tuple(flags)
 
 
-def weekday_rule(m, lex, text):
+def weekday_rule(m, lex, text, wd=None):
     # EXAMPLE: on Wednesday / last Friday / next Tuesday / Friday morning / Wednesday night / Friday's
-    wd = lex.weekday(m.group("wd"))
+    wd = wd or lex.weekday(m.group("wd"))
     n, flags = _direction(lex.word("weekday_relative", m.group("rel")))
     pod = _pod(m.group("pod"), lex)
     extra = {}
@@ -45,6 +46,22 @@ def weekday_rule(m, lex, text):
     # weekday alone); following the guidelines costs value F1 0.003 and type F1 0.010 on it.
     typ = "TIME" if pod else "DATE"
     return Hit(typ, P(weekday=wd, part_of_day=pod, mod=mod, granularity="day", anchor=anchor, extra=extra))
+
+
+CASUAL_BEFORE = r"\b(?:<<weekday_casual_before>>)\s+$"
+CASUAL_JOINED_AFTER = r"\s*(?:<<weekday_casual_join>>|[-/,&])\s*(?:<<weekday_casual>>|<<weekday>>)\b"
+CASUAL_JOINED_BEFORE = r"\b(?:<<weekday_casual>>|<<weekday>>)\s*(?:<<weekday_casual_join>>|[-/,&])\s*$"
+
+
+def weekday_casual(m, lex, text):
+    # EXAMPLE: see u monday / thu and fri all booked / this sat night / on Sat / Tues
+    number, *ctx = lex.word("weekday_casual", m.group("wd")).split()
+    if ctx and not (m.group("rel") or m.group("pod")
+                    or context(lex, CASUAL_BEFORE, text, m.start() - 12, m.start())
+                    or compiled(lex, CASUAL_JOINED_AFTER).match(text, m.end())
+                    or context(lex, CASUAL_JOINED_BEFORE, text, m.start() - 12, m.start())):
+        return None     # "the sun", "sat down", "mon ami": a weekday only where something says so
+    return weekday_rule(m, lex, text, int(number))
 
 
 def weekday_set(m, lex, text):
@@ -94,10 +111,29 @@ def this_pod(m, lex, text):
     if kind == "the" or (kind == "" and m.group("mid")):    # "by mid-afternoon": the day in view
         return Hit("TIME", P(offset=("day", 0), anchor="ref", part_of_day=pod, mod=mod, granularity="day"))
     if kind == "" and lex.word("pod_alone", m.group("pod")) is None:
-        return None
+        if not _pod_alone(m, lex, text):
+            return None
+        return Hit("TIME", P(offset=("day", 0), anchor="dct", part_of_day=pod, granularity="day",
+                             extra={"pod_alone": 1}))       # "at night": the DCT's day; no day in narrative
     if kind == "that":      # "That evening they dined": the day last spoken of
         return Hit("TIME", P(offset=("day", 0), anchor="ref", part_of_day=pod, mod=mod, granularity="day"))
     return Hit("TIME", P(offset=("day", n), anchor="dct", part_of_day=pod, mod=mod, granularity="day"))
+
+
+POD_OPENING = r"(?:^|[.!?:]\s+|\n)$"
+
+
+def _pod_alone(m, lex, text) -> bool:
+    """A part of day with no word before it that is still a time: "at night", "since morning", "night raids",
+    "Morning run done" (opening a sentence)."""
+    if m.group("mod") or m.group("mid"):
+        return False
+    if context(lex, r"\b(?:<<pod_alone_before>>)\s+$", text, m.start() - 8, m.start()):
+        return True
+    if compiled(lex, r"\s*(?:<<pod_alone_after>>)\b").match(text, m.end()):
+        return True
+    return (text[m.start()].isupper() and compiled(lex, POD_OPENING).search(text[max(0, m.start() - 3):m.start()])
+            is not None and not compiled(lex, r"\s*(?:<<pod_opening_not_before>>)\b").match(text, m.end()))
 
 
 def rel_unit(m, lex, text):
@@ -143,6 +179,14 @@ def weekend_rule(m, lex, text):
                          extra={"dir": -1} if "dir" in flags else {}))
 
 
+def day_described(m, lex, text):
+    # EXAMPLE: after a long day / have a nice day / on a rainy day / a crazy week of school; it was a great day
+    if m.group("unit").lower() == "day" and context(lex, r"\b(?:<<described_day_copula>>)\s+[\"']?(?:<<article_number>>)\s+$",
+                                                    text, m.start() - 12, m.start()):
+        return Hit("DATE", P(offset=("day", 0), anchor="ref", granularity="day"))   # the day in view
+    return Hit("DURATION", P(value=lex.word("described_unit", m.group("unit"))))
+
+
 def year_ago_adj(m, lex, text):
     # EXAMPLE: year-earlier profit / the year-ago results
     return Hit("DATE", P(offset=("year", -1), anchor="ref", granularity="year", extra={"same_unit": "quarter"}))
@@ -159,6 +203,9 @@ RULES = (
     Rule("weekday",
          r"\b(?:(?P<rel><<weekday_relative>>)\s+)?(?P<wd><<weekday>>)(?![\w-])(?:\s+(?P<pod><<day_part>>))?",
          weekday_rule, "On Wednesday, the agency said", 3),
+    Rule("weekday_casual",
+         r"\b(?:(?P<rel><<weekday_relative>>)\s+)?(?P<wd><<weekday_casual:cased>>)(?!\w)(?:\s+(?P<pod><<day_part>>))?",
+         weekday_casual, "see u monday", 4),
     Rule("weekday_set",
          r"\b(?:(?:<<every>>)\s+(?P<wd><<weekday_full>>)|(?P<wd2x><<on>>\s+)?(?P<wdp><<weekday_plural:cased>>))"
          r"(?:\s+(?P<pod><<day_part_plural>>))?",
@@ -190,6 +237,8 @@ RULES = (
          + r"(?:\s+(?:<<duration_filler>>))?[\s-]+(?P<unit><<unit>>)(?:-<<long>>\b|(?![\w-]))"
          r"(?P<half>\s+<<and_a_half>>\b)?",
          duration_rule, "in the past three years", 2),
+    Rule("duration_glued", r"(?<![\w.,/-])(?P<num>\d{1,4}(?:\.\d{1,2})?)(?P<unit><<unit>>)(?![\w-])", duration_glued,
+         "a 45min run", 2),
     Rule("bare_plural",
          r"\b(?:(?P<the><<the>>)\s+)?(?:(?P<rel><<bare_plural_rel>>)\s+|<<bare_plural_lead>>)"
          r"(?P<unit><<bare_plural_unit>>)\b(?!\s+(?:<<not_after_bare_plural>>)\b)",
@@ -203,6 +252,9 @@ RULES = (
     Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
     Rule("weekend", r"\b(?:(?P<rel><<weekend_relative>>)\s+)<<weekend_word>>\b(?!s)", weekend_rule,
          "over the weekend", 2),
+    Rule("day_described",   # a day told by how it went or its weather is a day's length (the tweets' P1D)
+         r"\b(?:<<day_adjective>>)\s+(?P<t>(?P<unit><<described_unit>>))\b(?![\w-]|'s\b)",
+         day_described, "after a long day", 5),
     Rule("year_ago_adj", r"\b(?:<<year_ago>>)\b", year_ago_adj, "year-earlier profit", 6),
     Rule("year_end", r"\b<<year_word>>(?:'s)?[\s-]<<end_word>>\b(?!\w)", year_end, "by year-end", 6),
 )
