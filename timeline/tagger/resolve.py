@@ -23,7 +23,7 @@ import pendulum
 from timeline.lang import DEFAULT
 from timeline.lang.lexicon import load
 from timeline.tagger import tense
-from timeline.tagger.narrative import narrative_mentions
+from timeline.tagger.narrative import is_aside, narrative_mentions
 from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, nearest as _nearest, pick as _pick, season_start,
                             shift, start_of, valid as _valid, weekday_from as _weekday,
                             within_reach as _within_reach)
@@ -106,8 +106,8 @@ class Resolver:
         mod = p.mod
         if mod == "APPROX" and "approximate" not in flags:
             flags.append("approximate")
-        if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century") \
-                and "X" not in value:
+        if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century") and "X" not in \
+                value and (self.dct is not None or not is_aside(self.text, m, granularity, date, self.ref, self.lang)):
             self.ref = Reference(date, granularity, True)
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
             ended = self.quarter is None or self.dct is None or end_of(date, granularity) < self.dct.date()
