@@ -142,3 +142,19 @@ def weekday_from(base: _dt.date, weekday: int, sign: int, explicit: bool, from_t
     if not explicit and not from_tense and back == 6:
         return base + _dt.timedelta(days=1)    # a silent clause: the nearest one, so six days back is tomorrow
     return base - _dt.timedelta(days=back)
+
+
+def to_datetime(dct) -> _dt.datetime | None:
+    if dct is None or dct == "":
+        return None
+    if isinstance(dct, _dt.datetime):
+        return dct.replace(tzinfo=None)
+    if isinstance(dct, _dt.date):
+        return _dt.datetime(dct.year, dct.month, dct.day)
+    try:
+        parsed = pendulum.parse(str(dct).strip(), strict=False)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"dct: cannot read {dct!r} as a date or datetime (use ISO 8601)") from exc
+    if isinstance(parsed, _dt.datetime):
+        return _dt.datetime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second)
+    return _dt.datetime(parsed.year, parsed.month, parsed.day)

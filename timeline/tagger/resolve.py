@@ -18,19 +18,18 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
-import pendulum
-
 from timeline.lang import DEFAULT
 from timeline.lang.lexicon import load
 from timeline.tagger import tense
 from timeline.tagger.narrative import is_aside, narrative_mentions
-from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, nearest as _nearest, pick as _pick, season_start,
-                            shift, start_of, valid as _valid, weekday_from as _weekday,
-                            within_reach as _within_reach)
+from timeline.tagger.calendar_math import (end_of, format_at, holiday_date, nearest as _nearest, pick as _pick,
+                                           season_start, shift, start_of, to_datetime, valid as _valid,
+                                           weekday_from as _weekday, within_reach as _within_reach)
 from timeline.model import Mention, Partial, Timex
 
 NINE_MONTHS = re.compile(r"\b(?:nine|six|9|6)\s+months\b", re.IGNORECASE)    # a year-to-date period
 BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d|SP|SU|FA|WI))?")     # a BC year, its month or season
+SMALL_HOURS_AFTER = ("EV", "NI")
 UNANCHORED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
               "half": "XXXX-HX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX", "season": "XXXX-XX",
               "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
@@ -43,26 +42,11 @@ class Reference:
     granularity: str | None = None
     from_text: bool = False
     bc: bool = False        # a year before Christ: ``date`` holds its number ("331 BC": year 331)
+    part_of_day: str | None = None      # "Saturday evening": a small-hours clock time after it is the next day
 
 
 def _extra(p: Partial) -> dict:
     return dict(p.extra)
-
-
-def to_datetime(dct) -> _dt.datetime | None:
-    if dct is None or dct == "":
-        return None
-    if isinstance(dct, _dt.datetime):
-        return dct.replace(tzinfo=None)
-    if isinstance(dct, _dt.date):
-        return _dt.datetime(dct.year, dct.month, dct.day)
-    try:
-        parsed = pendulum.parse(str(dct).strip(), strict=False)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"dct: cannot read {dct!r} as a date or datetime (use ISO 8601)") from exc
-    if isinstance(parsed, _dt.datetime):
-        return _dt.datetime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second)
-    return _dt.datetime(parsed.year, parsed.month, parsed.day)
 
 
 class Resolver:
@@ -108,7 +92,7 @@ class Resolver:
             flags.append("approximate")
         if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century") and "X" not in \
                 value and (self.dct is not None or not is_aside(self.text, m, granularity, date, self.ref, self.lang)):
-            self.ref = Reference(date, granularity, True)
+            self.ref = Reference(date, granularity, True, part_of_day=p.part_of_day)
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
             ended = self.quarter is None or self.dct is None or end_of(date, granularity) < self.dct.date()
             if granularity in ("quarter", "half") and "same_unit" not in extra and recent and ended:
@@ -243,6 +227,9 @@ class Resolver:
         if anchor == "ref" and self.ref.bc and unit in ("year", "decade", "century"):
             n = -n      # "the following year" after 491 BC is 490 BC
         date = shift(base, unit, n)
+        if anchor == "ref" and (unit, n) == ("day", 0) and p.hour is not None and p.hour < 6 \
+                and self.ref.part_of_day in SMALL_HOURS_AFTER:
+            date += _dt.timedelta(days=1)       # "Saturday evening ... at 2 a.m.": the small hours of the next day
         if p.month is not None:
             date = _dt.date(date.year, p.month, p.day or 1)
         elif p.quarter or p.half:

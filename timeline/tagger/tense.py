@@ -31,7 +31,8 @@ from timeline.lang.lexicon import LexiconError, read_table
 from timeline.tagger.scan.regexes import alternation, trie_alternation, with_first_characters
 
 MARKERS_FILE = "tense_markers.tsv"
-SIGN = {"past": -1, "past-ed": -1, "future": 1, "neutral": 0}
+AHEAD = 2       # a future marker for the expressions after it only ("agreed to sign him on Friday")
+SIGN = {"past": -1, "past-ed": -1, "future": 1, "neutral": 0, "future-ahead": AHEAD}
 ROLES = set(SIGN) | {"deadline", "passive", "adjective", "adjective_prefix", "before_adjective", "abbreviation"}
 NEVER = re.compile("(?!)")
 
@@ -222,8 +223,8 @@ def direction(text: str, start: int, end: int, lang: str = DEFAULT) -> int | Non
                 continue
             distance = start - e
             if best is None or distance <= best[0]:
-                best = (distance, sign)
-        elif s >= end and e <= right_end:
+                best = (distance, 1 if sign == AHEAD else sign)
+        elif s >= end and e <= right_end and sign != AHEAD:     # "on Tuesday agreed to sign him": the past
             distance = 2 * (s - end) + 1     # the governing verb usually comes first
             if best is None or distance < best[0]:
                 best = (distance, sign)

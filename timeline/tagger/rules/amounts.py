@@ -161,6 +161,8 @@ def set_rule(m, lex, text):
         return Hit("SET", P(value=f"XXXX-{lex.month(m.group('mon')):02d}"))
     if m.group("s"):
         return Hit("SET", P(value=f"XXXX-{lex.seasons[m.group('s').lower()]}"))
+    if m.group("pod"):      # "every morning", "every nite": the part of day of every day
+        return Hit("SET", P(value=f"XXXX-XX-XXT{lex.parts_of_day[m.group('pod').lower()]}"))
     unit, letter = lex.unit(unit_word)
     n = 2 if m.group("other") else (_amount(m, lex) if m.group("num") else 1)
     if n is None:

@@ -111,7 +111,7 @@ def month_rule(m, lex, text):
     # EXAMPLE: in October / October 2015 / early December / mid-November / January this year / June of 1998
     name = m.group("mon")
     year = year_of(m.group("year"))
-    mod = mod_of(m.group("mod"), lex)
+    mod = mod_of(m.group("mod") or m.group("mod0"), lex)
     month = lex.month(name)
     rel = m.group("rel")
     if rel and not year and not m.group("yrel") and not m.group("yana"):
@@ -156,7 +156,9 @@ def year_rule(m, lex, text):
     before = text[max(0, m.start() - 2):m.start()]
     if "$" in before or compiled(lex, COUNT_AFTER).match(text, m.end()):
         return None
-    if year < 1800 and not context(lex, r"\b(?:<<old_year_context>>)\s+$", text, m.start() - 8, m.start()):
+    alone = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"     # "the Convention (1795)"
+    if year < 1800 and not alone and not context(lex, r"\b(?:<<old_year_context>>)\s+$", text, m.start() - 8,
+                                                 m.start()):
         return None
     extra = {"fiscal": True} if m.group("fiscal") else {}
     return Hit("DATE", P(year=year, mod=mod_of(m.group("mod"), lex), granularity="year", extra=extra))
@@ -269,7 +271,8 @@ RULES = (
          r"(?!\s*(?:%|<<percent>>|[a-z]))(?:,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
          second_day, "the summit on April 24 and 25", 6),
     Rule("first_day",       # a day-first range: its first day takes the month (and year) of the second
-         r"(?<![\w.,/-])(?P<t>[0-3]?\d)(?:<<ordinal_suffix>>)?\s*(?:<<day_to>>|-)\s*(?P<d2>[0-3]?\d)(?:<<ordinal_suffix>>)?"
+         r"(?<![\w.,/-])(?P<t>[0-3]?\d)(?:<<ordinal_suffix>>)?\s*(?:<<day_to>>|-)\s*"
+         r"(?P<d2>[0-3]?\d)(?:<<ordinal_suffix>>)?"
          r"\s+(?:<<of>>\s+)?(?P<mon>" + MON + r")(?:,?\s*(?P<year>(?:1\d|20)\d\d)\b)?",
          first_day, "the battle (3-6 May 1862)", 6),
     Rule("iso_date",
@@ -280,7 +283,8 @@ RULES = (
                          r"\d\d)(?![\d/]|[.-]\d)",
          numeric_date, "Published 12.11.2015", 1),
     Rule("month",
-         r"\b(?:(?P<rel><<month_relative>>)\s+)?(?:(?P<mod><<date_mod>>)" + SEP + r")?"
+         r"\b(?:(?P<mod0><<date_mod>>)\s+(?=(?:<<month_relative>>)\s))?"        # "late last May": the mod first
+         r"(?:(?P<rel><<month_relative>>)\s+)?(?:(?P<mod><<date_mod>>)" + SEP + r")?"
          r"(?P<mon><<month>>)(?!\w|'(?!s\b))(?:(?:\s*,\s*|\s*)(?:<<of>>\s+)?(?P<year>(?:1\d|20)\d\d)\b"
          r"|" + YEAR_RELATIVE + r")?",
          month_rule, "two officials said in October", 3),

@@ -118,6 +118,8 @@ def season_rule(m, lex, text):
         modifier = compiled(lex, r"[\s-]+(?:<<season_modified>>)\b").match(text, m.end())   # "a summer offensive"
         if verb or not (modifier or context(lex, r"\b(?:<<season_context>>)\s+$", text, m.start() - 12, m.start())):
             return None
+        if modifier:        # the season in view: this year's ("a Spring dress"), the story's in narrative
+            return Hit("DATE", P(season=season, mod=mod, granularity="season", extra={"dir": 0}))
     if det and lex.word("the", det[-1]) is not None and not year:
         if compiled(lex, r"\s+<<of>>\b").match(text, m.end()) or verb and not context(
                 lex, r"\b(?:<<season_the_context>>)\s+$", text, m.start() - 12, m.start()):
@@ -151,6 +153,17 @@ def holiday_rule(m, lex, text):
     return Hit("DATE", P(year=year, granularity="day", extra=extra))
 
 
+def business_period(m, lex, text):
+    # EXAMPLE: Q3 2019 / in Q4 / H1 results / FY2021 / FY 2019 / FY21 (the abbreviations of business reports)
+    if m.group("fy"):
+        year = int(m.group("fy"))
+        return Hit("DATE", P(year=year if year > 99 else 2000 + year, granularity="year", extra={"fiscal": True}))
+    year = year_of(m.group("y")) or (2000 + int(m.group("yy")) if m.group("yy") else None)
+    kind, n = m.group("p")[0].upper(), int(m.group("p")[1])
+    fields = {"quarter": n} if kind == lex.word("business_period", "q") else {"half": n}
+    return Hit("DATE", P(year=year, granularity="quarter" if "quarter" in fields else "half", **fields))
+
+
 SEP = r"(?:\s*-\s*|\s+)"
 RULES = (
     Rule("quarter",
@@ -161,6 +174,11 @@ RULES = (
          r"<<year_word>>|(?P<theyear><<the>>\s+<<year_word>>\b)))?"
          r"(?P<ago>\s+(?:<<year_back>>))?",
          quarter_rule, "profit in the third quarter", 2),
+    Rule("business_period",
+         r"\b(?:(?P<p>(?-i:Q[1-4]|H[12]))(?:\s+(?P<y>(?:19|20)\d\d)|'(?P<yy>\d\d))?"
+         r"|(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d))"
+         r"(?![\w-])",
+         business_period, "revenue rose in Q3 2019", 2),
     Rule("season",
          r"\b(?:(?P<det>(?:(?:<<season_det>>)" + SEP + r"){1,2}))?"
          r"(?P<s><<season>>)\b(?:\s+(?:<<of>>\s+)?(?P<year>(?:1\d|20)\d\d)\b)?",

@@ -150,6 +150,8 @@ def rel_unit(m, lex, text):
         before = text[max(0, m.start() - 5):m.start()]
         if unit == "year" and compiled(lex, r"\b(?:<<whole_year_before:cased>>)\s+$", 0).search(before):
             return Hit("DATE", P(offset=("year", 0), anchor="ref", granularity="year"))
+        if unit == "week" and context(lex, r"\b(?:<<whole_week_before>>)\s+$", text, m.start() - 12, m.start()):
+            return Hit("DATE", P(offset=("week", 0), anchor="ref", granularity="week"))   # "for the week"
         return None
     n, flags = _direction(lex.word("unit_relative", m.group("core"))) if m.group("core") else (None, ("same",))
     if "same" in flags or "whole" in flags:
@@ -181,8 +183,8 @@ def weekend_rule(m, lex, text):
 
 def day_described(m, lex, text):
     # EXAMPLE: after a long day / have a nice day / on a rainy day / a crazy week of school; it was a great day
-    if m.group("unit").lower() == "day" and context(lex, r"\b(?:<<described_day_copula>>)\s+[\"']?(?:<<article_number>>)\s+$",
-                                                    text, m.start() - 12, m.start()):
+    copula = r"\b(?:<<described_day_copula>>)\s+[\"']?(?:<<article_number>>)\s+$"
+    if m.group("unit").lower() == "day" and context(lex, copula, text, m.start() - 12, m.start()):
         return Hit("DATE", P(offset=("day", 0), anchor="ref", granularity="day"))   # the day in view
     return Hit("DURATION", P(value=lex.word("described_unit", m.group("unit"))))
 
@@ -221,7 +223,7 @@ RULES = (
     Rule("rel_unit",
          r"\b(?:(?P<mod><<unit_mod>>)" + SEP + r")?(?P<rel>(?P<det><<the>>\s+|<<that>>\s+(?=<<same>>\b))?"
          r"(?P<core><<unit_relative>>)|(?P<lone><<that>>|<<the>>))\s+(?P<unit><<rel_unit_unit>>)\b(?P<dur>)"
-         r"(?!\s*-|'s\s+(?:<<not_after_unit>>))",
+         r"(?!-|\s*-(?!\s)|'s\s+(?:<<not_after_unit>>))",       # not "next year-end"; "next year - a first" is
          rel_unit, "killed last year", 3),
     Rule("day_before",
          r"\b<<the>>\s+(?P<unit><<day_before_unit>>)\s+(?P<dir><<unit_before_after>>)\b"
@@ -246,8 +248,10 @@ RULES = (
     Rule("unit_long", r"\b(?P<unit><<long_unit>>)-<<long>>\b", unit_long, "a year-long inquiry", 3),
     Rule("set",
          r"\b(?:<<every_per>>)\s+(?:(?P<other><<other>>)\s+|" + NUM + r"\s+)?(?:(?P<unit><<unit>>)(?![\w-])|"
-         r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b)",
+         r"(?P<mon><<month_full>>)|(?P<s><<season>>)\b|(?P<pod><<day_part>>)\b)",
          set_rule, "every day", 2),
+    Rule("weekends", r"\b(?:<<on>>\s+)?(?P<w><<weekend_plural>>)\b", lambda m, lex, text: Hit("SET", P(
+        value=lex.word("weekend_plural", m.group("w")))), "open on weekends", 4),
     Rule("adverb_set", r"\b(?P<a><<adverb_set>>)\b", adverb_set, "published daily", 5),
     Rule("vague", r"\b(?P<v><<vague>>)\b(?!-)", vague_rule, "recently", 6),
     Rule("weekend", r"\b(?:(?P<rel><<weekend_relative>>)\s+)<<weekend_word>>\b(?!s)", weekend_rule,
