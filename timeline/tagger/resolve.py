@@ -30,6 +30,7 @@ from timeline.model import Mention, Partial, Timex
 NINE_MONTHS = re.compile(r"\b(?:nine|six|9|6)\s+months\b", re.IGNORECASE)    # a year-to-date period
 BC_VALUE = re.compile(r"BC(\d{4})(?:-(\d\d|SP|SU|FA|WI))?")     # a BC year, its month or season
 SMALL_HOURS_AFTER = ("EV", "NI")
+BESIDE = re.compile(r"\s?[(,/-]?\s?")     # between a date and the weekday that names its day: "May 5 (Tuesday)"
 UNANCHORED = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
               "half": "XXXX-HX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX", "season": "XXXX-XX",
               "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
@@ -57,6 +58,7 @@ class Resolver:
         self.ref = Reference(dct.date() if dct else None, "day" if dct else None)
         self.quarter: Reference | None = None     # the quarter (or half) the text is about
         self.months_in_view = False     # "the nine months" came after that quarter: "a year earlier" is a year
+        self.day_end = -1               # where the last date of the text with its day ends ("May 5 - 6 (Tues")
 
     # -- anchors --------------------------------------------------------------------------------------------
     def deictic_anchor(self) -> tuple[_dt.date | None, str]:
@@ -93,6 +95,7 @@ class Resolver:
         if date is not None and m.type in ("DATE", "TIME") and granularity not in ("decade", "century") and "X" not in \
                 value and (self.dct is not None or not is_aside(self.text, m, granularity, date, self.ref, self.lang)):
             self.ref = Reference(date, granularity, True, part_of_day=p.part_of_day)
+            self.day_end = m.end if granularity == "day" else -1
             recent = self.dct is None or date.year >= self.dct.year - (1 if self.dct.month <= 3 else 0)
             ended = self.quarter is None or self.dct is None or end_of(date, granularity) < self.dct.date()
             if granularity in ("quarter", "half") and "same_unit" not in extra and recent and ended:
@@ -199,7 +202,8 @@ class Resolver:
 
     def _relative(self, m, p, extra, flags):
         unit, n = p.offset
-        if p.anchor == "ref" and p.hour is not None and self.ref.granularity != "day" and self.dct is not None:
+        if p.anchor == "ref" and p.hour is not None and self.ref.granularity not in ("day", "minute") \
+                and self.dct is not None:
             base, anchor = self.deictic_anchor()    # a bare clock time needs a day: the DCT's, unless one is in view
         elif p.anchor == "ref":
             base, anchor = self.anaphoric_anchor()
@@ -262,6 +266,10 @@ class Resolver:
             return self._with_time(self._placeholder(p, g), p), "none", None, None
         sign, from_tense = self._direction(m, extra)
         if p.weekday is not None and p.month is None:
+            if "dir" not in extra and self.ref.granularity == "day" and BESIDE.fullmatch(self.text, self.day_end,
+                                                                                       m.start):
+                date = self.ref.date + _dt.timedelta(days=(p.weekday - self.ref.date.isoweekday() + 3) % 7 - 3)
+                return self._with_time(format_at(date, "day"), p), "ref", "day", date   # that date's weekday
             date = _weekday(base, p.weekday, sign, "dir" in extra, from_tense)
             if from_tense and sign > 0 and "dir" not in extra and self.dct is not None:
                 flags.append("direction_from_tense")

@@ -120,8 +120,8 @@ def month_rule(m, lex, text):
         direction, *flags = lex.word("month_relative", rel).split()
         anchor = "ref" if "ref" in flags else "dct"     # "the following February": after the last date in the text
         return Hit("DATE", P(month=month, mod=mod, granularity="month", anchor=anchor, extra={"dir": int(direction)}))
-    if rel:
-        return None
+    if rel and not (year and lex.word("month_relative", rel) == "0"):
+        return None     # "last October 2015" says two things; "this August 2013" is August 2013
     coordinated = None if year or m.group("yrel") else compiled(lex, MONTH_YEAR_AFTER).match(text, m.end())
     if coordinated:
         year = int(coordinated.group("year"))   # "In April and June 1955", "in August/September 1956"

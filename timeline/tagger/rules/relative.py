@@ -259,6 +259,9 @@ RULES = (
     Rule("day_described",   # a day told by how it went or its weather is a day's length (the tweets' P1D)
          r"\b(?:<<day_adjective>>)\s+(?P<t>(?P<unit><<described_unit>>))\b(?![\w-]|'s\b)",
          day_described, "after a long day", 5),
+    Rule("day_of_event",    # "Day 2 of Ramadan", "CNY day 1": the n-th day of something, a day long (the tweets' P1D)
+         r"\b(?-i:[Dd]ay|DAY)\s+(?P<n>[1-9]\d?)\b(?![\d:,/-]|\.\d|\s*(?:%|<<unit>>\b))",
+         lambda m, lex, text: Hit("DURATION", P(value="P1D")), "Day 2 of Ramadan", 5),
     Rule("year_ago_adj", r"\b(?:<<year_ago>>)\b", year_ago_adj, "year-earlier profit", 6),
     Rule("year_end", r"\b<<year_word>>(?:'s)?[\s-]<<end_word>>\b(?!\w)", year_end, "by year-end", 6),
 )
