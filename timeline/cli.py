@@ -83,7 +83,8 @@ def add_build_parser(sub) -> None:
                         "slashed 11/12/2015 needs --date-order; impossible dates are refused)")
     p.add_argument("--date-order", choices=DATE_ORDERS, help="day/month order of an ambiguous header date")
     p.add_argument("--narrative", action="store_true",
-                   help="documents without a date are read in narrative mode (their own dates anchor them)")
+                   help="read the documents in narrative mode: their own dates anchor them, even when the file has a "
+                        "date (a .tml <DCT>, a header, a page's date); --dct still sets one")
     p.add_argument("--lang", default="en", metavar="CODE",
                    help="language of the texts (a folder of timeline/lang; default: en)")
     p.add_argument("--format", default=("csv",), type=_formats_arg, metavar="FMT[,FMT]",

@@ -50,8 +50,12 @@ def process_document(doc: Document, lang: str = "en", every: bool = False, entit
     from timeline.events.extract import events_and_note
     from timeline.events.participants import attach
     from timeline.tagger import tag
+    from timeline.tagger.drift import drift_note
 
     timexes = shift(tag(doc.body, doc.dct, lang=lang), doc.body_start)
+    drift = drift_note(timexes, doc.dct)       # a history read against its file's date: say so
+    if drift:
+        doc = replace(doc, notes=doc.notes + (drift,))
     events, note = events_and_note(doc, timexes, lang=lang, every=every)
     if note:
         doc = replace(doc, notes=doc.notes + (note,))

@@ -44,7 +44,7 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
     meta = trafilatura.extract_metadata(tree, date_config=DATE_CONFIG, extensive=False)
     title = (meta.title if meta is not None and meta.title else "") or Path(unit.path).stem
     dct = options.dct
-    if dct is None:
+    if dct is None and not options.narrative:     # --narrative wins over the page's date
         found = htmldate.find_date(tree, **DATE_CONFIG)
         dct = _dt.datetime.fromisoformat(found) if found else None
     if dct is None and not options.narrative:

@@ -1,6 +1,7 @@
 """Plain-text articles (the seed's form): title line, ``Published ...`` header, body. See :mod:`timeline.sources.ingest`."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from timeline.sources.ingest import read_bytes, read_text_document
@@ -14,5 +15,8 @@ def split(path: str, fmt: str, options: ReadOptions) -> Iterator[Unit]:
 
 
 def parse(unit: Unit, options: ReadOptions) -> Document:
-    return read_text_document(unit.path, unit.payload, dct=options.dct, date_order=options.date_order,
-                              narrative=options.narrative, lang=options.lang)
+    doc = read_text_document(unit.path, unit.payload, dct=options.dct, date_order=options.date_order,
+                             narrative=options.narrative, lang=options.lang)
+    if options.narrative and options.dct is None and doc.dct is not None:
+        doc = replace(doc, dct=None)        # --narrative wins over the header's date (--dct over both)
+    return doc

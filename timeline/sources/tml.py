@@ -30,7 +30,7 @@ def parse(unit: Unit, options: ReadOptions) -> Document:
     except TimeMLError as exc:
         raise InputError(unit.path, str(exc).removeprefix(f"{unit.path}: ")) from None
     dct = options.dct
-    if dct is None and doc.dct is not None:
+    if dct is None and doc.dct is not None and not options.narrative:     # --narrative wins over the file's <DCT>
         dct = doc.dct if isinstance(doc.dct, _dt.datetime) else _dt.datetime.combine(doc.dct, _dt.time())
     if dct is None and not options.narrative:
         reason = f"DCT value {doc.dct_value!r} is not a calendar date" if doc.dct_value else "no <DCT> in the file"
