@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy gate (issues 3 and 14): TempEval-3 Task A figures of the tagger must stay above the floors, on
-# TimeBank + AQUAINT (news, each file's DCT) and on WikiWars dev read in narrative mode (history: the text's own
-# dates anchor it, the file's download-date DCT is ignored). The corpora live outside the repo (../shared, never
-# copied in); without them the gate is skipped. Tweets train (floor: value F1 0.80) joins once the floor is met.
+# TimeBank + AQUAINT (news, each file's DCT), on WikiWars dev read in narrative mode (history: the text's own
+# dates anchor it, the file's download-date DCT is ignored) and on tweets train (each tweet's DCT). The corpora
+# live outside the repo (../shared, never copied in); without them the gate is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPORA=../shared/corpora
@@ -28,4 +28,7 @@ low = [f"{k} {figures[k]:.3f} < {floor}" for k, floor in FLOORS.items() if figur
 if low:
     sys.exit("eval_gate: wikiwars/dev below its floor: " + ", ".join(low))
 PY
+fi
+if [ -d "$CORPORA/tweets/train" ]; then
+  "${PYTHON:-python3}" -m timeline.cli evaluate "$CORPORA/tweets/train" --min-value 0.80
 fi

@@ -23,7 +23,7 @@ def tag(text: str, dct=None, lang: str = DEFAULT) -> list[Timex]:
     """
     # imported here, not at the top: the language data's loader uses the regex machinery of this package
     from timeline.tagger.recognize import recognize
-    from timeline.tagger.join import join_date_clock
+    from timeline.tagger.join import join_date_clock, listed_days, listed_weekdays
     from timeline.tagger.resolve import resolve
 
     from timeline.lang import folder
@@ -31,7 +31,8 @@ def tag(text: str, dct=None, lang: str = DEFAULT) -> list[Timex]:
     folder(lang)        # an unknown code is refused here, even for an empty text
     if not text:
         return []
-    return join_date_clock(resolve(recognize(text, lang), text, dct, lang), text)
+    timexes = join_date_clock(resolve(recognize(text, lang), text, dct, lang), text)
+    return listed_weekdays(listed_days(timexes, text), text)
 
 
 class Tagged(NamedTuple):

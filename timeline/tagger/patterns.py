@@ -102,7 +102,7 @@ def _blocks(lex: Lexicon) -> Blocks:
         unit_plural=_any(plural),
         season=_any(lex.seasons),
         pod=_any([p for p, c in lex.parts_of_day.items() if ":" not in c]),
-        holiday="(?-i:" + _any(lex.holidays, ignore_case=False) + ")",
+        holiday=_cased(lex.holidays),      # as written or in capitals ("XMAS", "HALLOWEEN")
         vague=_any(lex.vague),
         amount_mod=_any([m for m, (_, pos) in lex.modifiers.items() if pos == "amount"]),
         point_mod=_any([m for m, (_, pos) in lex.modifiers.items() if pos == "point"]),

@@ -318,6 +318,8 @@ class Resolver:
                 date = _dt.date(base.year, season_start(p.season), 1)
             elif d and p.anchor == "ref" and self.ref.granularity == "year":    # "the following spring" after 1941
                 date = _dt.date(base.year + d, season_start(p.season), 1)
+            elif d is None and not from_tense:      # a silent clause: the nearest such season, as for a month
+                date = _nearest(options, start_of(base, "season"))
             else:
                 date = _pick(options, start_of(base, "season"), sign, strict=d is not None)
             return format_at(date, "season", season=p.season), anchor, "season", date

@@ -132,8 +132,9 @@ def month_rule(m, lex, text):
                              anchor="ref", granularity="month"))
     if not (year or mod or m.group("yrel")):
         before = text[max(0, m.start() - 12):m.start()]
-        if len(name) <= 4 and not name.endswith(".") and name not in lex.phrases("month_alone"):
-            return None     # "Jan" a first name, "Mar" a word: abbreviations alone need their dot
+        if len(name) <= 4 and not name.endswith(".") and name not in lex.phrases("month_alone") \
+                and not compiled(lex, r"\b(?:<<month_short_context>>)\s+$").search(before):
+            return None     # "Jan" a first name, "Mar" a word: abbreviations alone need their dot or "in Jun"
         if name in lex.phrases("month_needs_context") and not compiled(lex, MONTH_CONTEXT).search(before):
             return None
     if m.group("yrel"):

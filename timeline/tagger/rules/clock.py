@@ -62,7 +62,7 @@ TZ = r"(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|CES?T|BST|SGT)\b)"
 RULES = (
     Rule("clock_time",
          r"(?:\b(?P<approx><<clock_approx>>)\s+)?(?:\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
-         r"(?P<ap><<clock_suffix>>)(?:\s+(?P<morn><<clock_day_part>>))?|\b(?P<word><<pod_clock>>))"
+         r"(?P<ap><<clock_suffix>>)(?P<morn>)|\b(?P<word><<pod_clock>>))"
          r"(?:\s+" + TZ + r")?"
          r"(?:(?:\s*,\s*|\s+)(?P<tail><<deictic>>|<<weekday>>|"
          r"(?P<tmon>" + MON + r")\s*(?P<tday>[0-3]?\d)\b))?",
@@ -71,6 +71,11 @@ RULES = (
          r"\b(?P<h>[01]?\d)(?P<mi>[0-5]\d)(?P<ap>(?-i:am|pm|AM|PM))\b(?:\s+" + TZ + r")?(?P<tail>)(?P<tmon>)(?P<tday>)"
          r"(?P<word>)(?P<approx>)(?P<morn>)",
          clock_time, "doors open 430pm", 1),
+    Rule("clock_hhmm",      # a 24-hour time written as one number after "at": "left at 1015", "back at abt 2250"
+         r"\b(?:<<hhmm_before>>)\s+(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))(?![\w:/-]|[.,]\d|\s*(?:%|<<unit>>\b))"
+         r"(?P<ap>)(?P<tz>)(?P<tail>)(?P<tmon>)(?P<tday>)(?P<word>)(?P<approx>)(?P<morn>)",
+         lambda m, lex, text: None if 1800 <= int(m.group("t")) <= 2099 else clock_time(m, lex, text),
+         "left at 1015", 3),
     Rule("clock_24h", r"\b<<at>>\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+" + TZ + r")?)"
          r"(?![\d:]|\s*(?:<<clock_suffix_start>>))(?P<ap>)(?P<tail>)(?P<tmon>)(?P<tday>)(?P<word>)(?P<approx>)"
          r"(?P<morn>)",

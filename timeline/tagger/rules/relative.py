@@ -66,7 +66,10 @@ def weekday_casual(m, lex, text):
 
 def weekday_set(m, lex, text):
     # EXAMPLE: every Monday / each Thursday / on Tuesdays / Tuesday nights
-    wd = lex.weekday(m.group("wd")) if m.group("wd") else int(lex.word("weekday_plural", m.group("wdp")))
+    if m.group("wdc"):      # "every mon"
+        wd = int(lex.word("weekday_casual", m.group("wdc")).split()[0])
+    else:
+        wd = lex.weekday(m.group("wd")) if m.group("wd") else int(lex.word("weekday_plural", m.group("wdp")))
     pod = lex.word("day_part_plural", m.group("pod"))
     value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
     return Hit("SET", P(value=value))
@@ -209,7 +212,8 @@ RULES = (
          r"\b(?:(?P<rel><<weekday_relative>>)\s+)?(?P<wd><<weekday_casual:cased>>)(?!\w)(?:\s+(?P<pod><<day_part>>))?",
          weekday_casual, "see u monday", 4),
     Rule("weekday_set",
-         r"\b(?:(?:<<every>>)\s+(?P<wd><<weekday_full>>)|(?P<wd2x><<on>>\s+)?(?P<wdp><<weekday_plural:cased>>))"
+         r"\b(?:(?:<<every>>)\s+(?:(?P<wd><<weekday_full>>)|(?P<wdc><<weekday_casual:cased>>))"
+         r"|(?P<wd2x><<on>>\s+)?(?P<wdp><<weekday_plural:cased>>))"
          r"(?:\s+(?P<pod><<day_part_plural>>))?",
          weekday_set, "every Monday", 1),
     Rule("deictic",
