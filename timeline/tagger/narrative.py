@@ -4,11 +4,15 @@
   ``narrative_not_timex``; news keeps FUTURE_REF).
 - "They travelled at night", "night raids": a part of day alone (flagged ``pod_alone`` by the recognizer) names
   no day of the story: XXXX-XX-XXTNI, as TIMEX2 and TimeML annotate it; in news it is the DCT's day.
+- "The next morning" is a TIME with its part of day (1904-02-09TMO), as TIMEX2 annotates it; news keeps TimeML's
+  DATE.
 - An aside is not the story's date: a date in a future clause ("the big push planned for 1976"), after a word
   of the slot ``aside_before`` ("since 1995", "as of December 5, 2006", "surpassing the May 2007 high") or a year
   counted back ("than the previous year") does not become the reference the next bare month takes its year from.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from timeline.lang import DEFAULT
 from timeline.lang.lexicon import load
@@ -28,6 +32,9 @@ def narrative_mentions(mentions: list[Mention], lang: str = DEFAULT) -> tuple[li
     for m in mentions:
         if _key(m.text) in sequence:
             continue
+        pod = dict(m.partial.extra).get("next_pod")
+        if pod:     # "The next morning it attacked": one TIME in narrative (WikiWars), as "the night of 4 May"
+            m = replace(m, type="TIME", partial=replace(m.partial, part_of_day=pod))
         if dict(m.partial.extra).get("pod_alone") and m.partial.part_of_day:
             generic.append(Timex(m.start, m.end, m.text, "TIME", f"XXXX-XX-XXT{m.partial.part_of_day}",
                                  m.partial.mod, "none"))

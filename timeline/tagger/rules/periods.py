@@ -43,6 +43,8 @@ def quarter_rule(m, lex, text):
         n = 2 if final else None
         if n is None:
             return None
+    if unit == "half" and n is None and not (adjs or det or yrel):
+        return None     # "less than half of 1969's totals": a half of something, the year alone is the timex
     if n is not None and adjs and adjs[0] == "year" and not year:
         return Hit("DATE", P(quarter=n if unit == "quarter" else None, half=n if unit == "half" else None,
                              offset=("year", -1), anchor="dct", granularity=unit, extra=extra))

@@ -100,8 +100,8 @@ def this_pod(m, lex, text):
     # EXAMPLE: this morning / last night / this afternoon / later this afternoon / overnight / that evening
     kind = lex.word("pod_relative", m.group("rel"), "")
     pod = _pod(m.group("pod"), lex)
-    if kind == "next":
-        return Hit("DATE", P(offset=("day", 1), anchor="ref", granularity="day"))
+    if kind == "next":      # "the next morning": the day after (TimeML: a DATE); a TIME in narrative prose
+        return Hit("DATE", P(offset=("day", 1), anchor="ref", granularity="day", extra={"next_pod": pod}))
     n = int(kind) if kind.lstrip("-").isdigit() else 0
     mod = mod_of(m.group("mod"), lex)
     if m.group("mid") and lex.word("mid_day_part", m.group("pod")) is None:
