@@ -40,6 +40,9 @@ def matcher(*names: str) -> Matcher:
     ("iTunes store", ["iTunes Music Store"], True),     # words between
     ("iTunes store", ["iTunes"], True),                 # the common noun at its end left out
     ("iTunes Store", ["iTunes"], False),
+    ("iPhone 3G", ["3G iPhone"], True),                 # the same words in another order
+    ("iPod", ["iPods"], True),                          # a plural
+    ("iPhone 3G", ["iPhone 3GS"], False),
 ])
 def test_a_target_matches_the_forms_of_a_participant(target, forms, hit):
     assert bool(matcher(target).hits(forms)) is hit

@@ -6,7 +6,8 @@ participants (:mod:`timeline.events.participants`), by any name its article writ
 names written the same up to case, "the", a corporate suffix and a possessive ("Boeing Co." for "Boeing"), or is
 made of the initials of one ("GM" for "General Motors"), or is one of its last words ("Jobs" for "Steve Jobs",
 "787" for "Boeing 787", "Apple Corps" for "Beatles Apple Corps", never "Apple" alone for it), or has its words in
-order with more between ("iTunes Music Store" for "iTunes store"); a target's common nouns at its end may be left
+order with more between ("iTunes Music Store" for "iTunes store"), or the same words in another order ("3G
+iPhone" for "iPhone 3G"), or is its plural ("iPods"); a target's common nouns at its end may be left
 out ("iTunes" for "iTunes store": a name is capitalised, its head noun need not be). The first rule
 resolves aliases across the batch as well: an article that writes only "GM" matches "General Motors".
 
@@ -129,10 +130,11 @@ class Matcher:
     def hits(self, forms: Iterable[str]) -> list[int]:
         """The indexes of the targets that one of ``forms`` names."""
         keys = {self.key(f) for f in forms} - {()}
+        keys |= {k[:-1] + (k[-1][:-1],) for k in keys if len(k[-1]) > 3 and k[-1].endswith("s")}   # "iPods"
         out = []
         for i, (mine, initials) in enumerate(zip(self.keys, self.initials)):
-            if keys & mine:
-                out.append(i)
+            if keys & mine or {tuple(sorted(k)) for k in keys} & {tuple(sorted(m)) for m in mine if len(m) > 1}:
+                out.append(i)                   # the same words, or in another order ("the 3G iPhone")
             elif any(len(k) == 1 and k[0].replace("&", "") in initials for k in keys):
                 out.append(i)
             elif any(len(k) < len(m) and m[len(m) - len(k):] == k for k in keys for m in mine):
