@@ -112,3 +112,11 @@ def test_the_bench_sees_a_dropped_sign():
 
 def test_a_heading_of_only_a_date_is_counted_apart():
     assert faults("1917", "1917") == {"no_subject_verb", "date_only"}
+
+
+def test_a_long_capitalized_word_after_a_capital_word_is_no_dateline_and_costs_its_length():
+    # the dateline pattern tried every split of each capitalized word (2^n): this sentence did not finish
+    long = "WASHINGTON Abcdefghijklmnopqrstuvwxyzabcdefgh Abcdefghijklmnopq xyz agreed on the deal"
+    got = headline(long, "", "")
+    assert got.startswith("WASHINGTON Abcdefghijklmnopqrstuvwxyz")
+    assert headline("WASHINGTON _ The economy created jobs", "", "") == "The economy created jobs"

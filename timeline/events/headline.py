@@ -29,7 +29,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SIGNED_START = re.compile(r"^[-−]\d")
 _DASH = re.compile(r"\s+(?:_+|-{2,}|–|—)\s+")        # a news agency's dashes: "X _ Y", "X -- Y", "X ---- Y"
 # a news agency's dateline: "WASHINGTON _", "MOSCOW (AP)_", "NEWARK, N.J. _", "PARIS (Reuters) --"
-_DATELINE = re.compile(r"^[A-Z][A-Z'.-]{2,}(?:[ ,]+[A-Z][^\W\d_]*[.'-]?(?:[^\W\d_]+[.'-]?)*){0,3}\s*"
+# (a word is letters with single stops between them, written so that a word can be split one way only: the nested
+# "[^\W\d_]*[.'-]?(?:[^\W\d_]+[.'-]?)*" it replaces tried every split of a long capitalized word, 2^n of them)
+_DATELINE = re.compile(r"^[A-Z][A-Z'.-]{2,}(?:[ ,]+[A-Z][^\W\d_]*(?:[.'-][^\W\d_]+)*[.'-]?){0,3}\s*"
                        r"(?:\([^()\d]{2,20}\)\s*(?:--|[_—–-])?|--|[_—–])\s*")
 
 
